@@ -1,0 +1,847 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SchemaWorkflow.Caching;
+using SchemaWorkflow.Diagnostics;
+using SchemaWorkflow.Enrichment;
+using SchemaWorkflow.Execution;
+using SchemaWorkflow.Generation;
+using SchemaWorkflow.Quality;
+using SchemaWorkflow.Serialization;
+using SchemaWorkflow.Storage;
+
+namespace SchemaWorkflow.Internal;
+
+/// <summary>The orchestrator behind <see cref="ISchemaWorkflow"/>.</summary>
+internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
+{
+    private static readonly KeyValuePair<string, object?> SessionCacheTag = new("source", "session_cache");
+
+    private readonly SchemaWorkflowOptions _options;
+    private readonly IProductTypeResolver _resolver;
+    private readonly ISessionCache _sessionCache;
+    private readonly ISchemaStore _store;
+    private readonly SchemaGeneratorChain _generators;
+    private readonly ISchemaEnricher? _enricher;
+    private readonly IReadOnlyDictionary<ExecutionStrategyKind, IExecutionStrategy> _strategies;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SchemaWorkflowDiagnostics _diagnostics;
+    private readonly ConcurrencyLimiter _limiter;
+    private readonly SingleFlight<(ProductTypeKey Key, bool Force), FlightOutcome> _flights = new();
+    private readonly HashSet<string> _acceptedFingerprints;
+
+    public SchemaWorkflowService(
+        IOptions<SchemaWorkflowOptions> options,
+        IProductTypeResolver resolver,
+        ISessionCache sessionCache,
+        ISchemaStore store,
+        SchemaGeneratorChain generators,
+        IEnumerable<ISchemaEnricher> enrichers,
+        IEnumerable<IExecutionStrategy> strategies,
+        SchemaWorkflowDiagnostics diagnostics,
+        TimeProvider? timeProvider = null,
+        ILogger<SchemaWorkflowService>? logger = null)
+    {
+        _options = options.Value;
+        _resolver = resolver;
+        _sessionCache = sessionCache;
+        _store = store;
+        _generators = generators;
+        _enricher = enrichers.LastOrDefault();
+        var map = new Dictionary<ExecutionStrategyKind, IExecutionStrategy>
+        {
+            [ExecutionStrategyKind.Async] = AsyncExecutionStrategy.Instance,
+            [ExecutionStrategyKind.Parallel] = ParallelExecutionStrategy.Instance,
+            [ExecutionStrategyKind.Sequential] = SequentialExecutionStrategy.Instance,
+        };
+        foreach (var s in strategies)
+        {
+            map[s.Kind] = s;
+        }
+
+        _strategies = map;
+        _diagnostics = diagnostics;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _limiter = new ConcurrencyLimiter(_options.MaxConcurrency);
+        _acceptedFingerprints = new HashSet<string>(
+            _generators.Generators.Select(g => ComposeFingerprint(g.Fingerprint)),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>Generations running right now, for tests and diagnostics.</summary>
+    internal int GenerationsInUse => _limiter.InUse;
+
+    public ValueTask<SchemaResult> GetOrGenerateAsync(string productType, SchemaRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ProductTypeText.Validate(productType, _options.MaxProductTypeLength);
+        options ??= SchemaRequestOptions.Default;
+        if (options.SessionId is { } sessionId)
+        {
+            ValidateSessionId(sessionId);
+        }
+
+        var start = _time.GetTimestamp();
+        var resolving = _resolver.ResolveAsync(productType, cancellationToken);
+
+        // The hit path runs synchronously and allocates nothing: memoized resolution, then the session cache.
+        if (resolving.IsCompletedSuccessfully)
+        {
+            var resolution = resolving.Result;
+            if (resolution.Key is { } key && options.SessionId is { } sid && !options.ForceRegenerate &&
+                _sessionCache.TryGet(sid, key, out var hit))
+            {
+                _diagnostics.Requests.Add(1, SessionCacheTag);
+                SchemaWorkflowLog.SessionCacheHit(_logger, key.Value);
+                return new ValueTask<SchemaResult>(hit);
+            }
+
+            return new ValueTask<SchemaResult>(GetSlowAsync(productType, new ValueTask<ProductTypeResolution>(resolution), options, start, cancellationToken));
+        }
+
+        return new ValueTask<SchemaResult>(GetSlowAsync(productType, resolving, options, start, cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<SchemaResult>> GetOrGenerateManyAsync(IEnumerable<string> productTypes, SchemaRequestOptions? options = null, IProgress<BatchProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var items = MaterializeBatch(productTypes);
+        var results = new SchemaResult[items.Count];
+        await RunBatchAsync(items, options ?? SchemaRequestOptions.Default, (index, result) => results[index] = result, progress, cancellationToken).ConfigureAwait(false);
+        return results;
+    }
+
+    public async IAsyncEnumerable<SchemaResult> StreamAsync(IEnumerable<string> productTypes, SchemaRequestOptions? options = null, IProgress<BatchProgress>? progress = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var items = MaterializeBatch(productTypes);
+        var channel = Channel.CreateUnbounded<SchemaResult>(new UnboundedChannelOptions { SingleReader = true });
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = ProduceAsync();
+
+        await foreach (var result in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return result;
+        }
+
+        await producer.ConfigureAwait(false);
+
+        async Task ProduceAsync()
+        {
+            try
+            {
+                await RunBatchAsync(items, options ?? SchemaRequestOptions.Default, (_, result) => channel.Writer.TryWrite(result), progress, linked.Token).ConfigureAwait(false);
+                channel.Writer.TryComplete();
+            }
+            catch (Exception ex)
+            {
+                channel.Writer.TryComplete(ex);
+            }
+        }
+    }
+
+    public void ClearSession(string sessionId)
+    {
+        ValidateSessionId(sessionId);
+        _sessionCache.Clear(sessionId);
+    }
+
+    public async ValueTask<bool> InvalidateAsync(string productType, CancellationToken cancellationToken = default)
+    {
+        ProductTypeText.Validate(productType, _options.MaxProductTypeLength);
+        var resolution = await _resolver.ResolveAsync(productType, cancellationToken).ConfigureAwait(false);
+        var key = resolution.Key ?? ProductTypeText.ToKey(productType);
+        return await _store.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose() => _limiter.Dispose();
+
+    private List<string?> MaterializeBatch(IEnumerable<string> productTypes)
+    {
+        ArgumentNullException.ThrowIfNull(productTypes);
+        var items = new List<string?>();
+        foreach (var item in productTypes)
+        {
+            items.Add(item);
+            if (items.Count > _options.MaxBatchSize)
+            {
+                throw new ArgumentException($"The batch has more than {_options.MaxBatchSize} product types. Split it, or raise SchemaWorkflowOptions.MaxBatchSize.", nameof(productTypes));
+            }
+        }
+
+        return items;
+    }
+
+    private async Task RunBatchAsync(List<string?> items, SchemaRequestOptions options, Action<int, SchemaResult> onResult, IProgress<BatchProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (options.SessionId is { } sessionId)
+        {
+            ValidateSessionId(sessionId);
+        }
+
+        var strategy = GetStrategy(options);
+        var concurrency = Math.Clamp(options.MaxConcurrency ?? _options.MaxConcurrency, 1, 1024);
+        var total = items.Count;
+        var completed = 0;
+
+        // De-duplicate by key: aliases of one type run once and share the result.
+        var groups = new Dictionary<ProductTypeKey, List<int>>();
+        var work = new List<(ProductTypeKey Key, string Name, ProductTypeResolution Resolution)>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var text = items[i];
+            var problem = ProductTypeText.FindProblem(text, _options.MaxProductTypeLength);
+            if (problem is not null)
+            {
+                Complete(i, Failed(text ?? string.Empty, null, SchemaErrorCode.InvalidInput, problem, strategy.Kind, 0));
+                continue;
+            }
+
+            var resolution = await _resolver.ResolveAsync(text!, cancellationToken).ConfigureAwait(false);
+            var key = resolution.Key ?? ProductTypeText.ToKey(text!);
+            if (!groups.TryGetValue(key, out var indexes))
+            {
+                groups[key] = indexes = [];
+                work.Add((key, text!, resolution));
+            }
+
+            indexes.Add(i);
+        }
+
+        await strategy.RunAsync(work, concurrency, async (item, ct) =>
+        {
+            SchemaResult result;
+            var start = _time.GetTimestamp();
+            try
+            {
+                result = await GetSlowAsync(item.Name, new ValueTask<ProductTypeResolution>(item.Resolution), options with { Strategy = strategy.Kind }, start, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                result = Failed(item.Name, item.Key, SchemaErrorCode.Unknown, $"The request failed unexpectedly: {ex.Message}", strategy.Kind, start);
+            }
+
+            foreach (var index in groups[item.Key])
+            {
+                var name = items[index]!;
+                Complete(index, string.Equals(name, result.RequestedName, StringComparison.Ordinal) ? result : result with { RequestedName = name });
+            }
+        }, cancellationToken).ConfigureAwait(false);
+
+        void Complete(int index, SchemaResult result)
+        {
+            onResult(index, result);
+            var done = Interlocked.Increment(ref completed);
+            progress?.Report(new BatchProgress(done, total, result));
+        }
+    }
+
+    private async Task<SchemaResult> GetSlowAsync(string productType, ValueTask<ProductTypeResolution> resolving, SchemaRequestOptions options, long start, CancellationToken cancellationToken)
+    {
+        using var activity = SchemaWorkflowDiagnostics.ActivitySource.StartActivity("schemaworkflow.get_or_generate");
+        var strategy = GetStrategy(options);
+        var steps = new List<StepTiming>(8);
+        var warnings = new List<string>();
+        ProductTypeKey? key = null;
+        using var timeout = new CancellationTokenSource(options.Timeout ?? _options.RequestTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var token = linked.Token;
+        try
+        {
+            var stepStart = _time.GetTimestamp();
+            var resolution = await resolving.ConfigureAwait(false);
+            var resolvedKey = resolution.Key ?? ProductTypeText.ToKey(productType);
+            key = resolvedKey;
+            steps.Add(new StepTiming(SchemaStep.Resolve, _time.GetElapsedTime(stepStart)));
+            activity?.SetTag("schemaworkflow.product_type", resolvedKey.Value);
+
+            if (options.SessionId is { } sid && !options.ForceRegenerate)
+            {
+                stepStart = _time.GetTimestamp();
+                var hit = _sessionCache.TryGet(sid, resolvedKey, out var cached);
+                steps.Add(new StepTiming(SchemaStep.SessionCache, _time.GetElapsedTime(stepStart)));
+                if (hit)
+                {
+                    _diagnostics.Requests.Add(1, SessionCacheTag);
+                    SchemaWorkflowLog.SessionCacheHit(_logger, resolvedKey.Value);
+                    return cached!;
+                }
+            }
+
+            if (!options.ForceRegenerate)
+            {
+                stepStart = _time.GetTimestamp();
+                var (stored, storeWarning) = await ReadStoreAsync(resolvedKey, token).ConfigureAwait(false);
+                steps.Add(new StepTiming(SchemaStep.StoreRead, _time.GetElapsedTime(stepStart)));
+                if (storeWarning is not null)
+                {
+                    if (FailWhenStoreUnavailable(options))
+                    {
+                        return Finish(Failed(productType, resolvedKey, SchemaErrorCode.StoreUnavailable, storeWarning, strategy.Kind, start), options, activity);
+                    }
+
+                    warnings.Add(storeWarning);
+                }
+
+                if (stored is not null)
+                {
+                    SchemaWorkflowLog.StoreHit(_logger, resolvedKey.Value);
+                    var fromStore = new SchemaResult
+                    {
+                        RequestedName = productType,
+                        Key = resolvedKey,
+                        Source = SchemaSource.Store,
+                        Strategy = strategy.Kind,
+                        Schema = stored,
+                        Persisted = true,
+                        Duration = _time.GetElapsedTime(start),
+                        Steps = steps,
+                        Fields = stored.CountFields(),
+                        Warnings = warnings,
+                    };
+                    return Finish(fromStore, options, activity);
+                }
+            }
+
+            stepStart = _time.GetTimestamp();
+            var (outcome, joined) = await _flights.RunAsync(
+                (resolvedKey, options.ForceRegenerate),
+                flightToken => RunFlightAsync(resolvedKey, productType, resolution, options, strategy, flightToken),
+                () =>
+                {
+                    _diagnostics.SingleFlightJoins.Add(1);
+                    SchemaWorkflowLog.JoinedFlight(_logger, resolvedKey.Value);
+                },
+                token).ConfigureAwait(false);
+            if (joined)
+            {
+                steps.Add(new StepTiming(SchemaStep.SingleFlightWait, _time.GetElapsedTime(stepStart)));
+            }
+            else
+            {
+                steps.AddRange(outcome.Steps);
+            }
+
+            warnings.AddRange(outcome.Warnings);
+            var result = new SchemaResult
+            {
+                RequestedName = productType,
+                Key = resolvedKey,
+                Source = outcome.Schema is null ? SchemaSource.None : outcome.Source,
+                Strategy = strategy.Kind,
+                Schema = outcome.Schema,
+                GeneratedBy = outcome.GeneratedBy,
+                Persisted = outcome.Persisted,
+                JoinedInFlight = joined,
+                Duration = _time.GetElapsedTime(start),
+                Steps = steps,
+                Fields = outcome.Schema?.CountFields(),
+                Enrichment = outcome.Enrichment,
+                Warnings = warnings,
+                Error = outcome.Error,
+            };
+            return Finish(result, options, activity);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+        {
+            var limit = options.Timeout ?? _options.RequestTimeout;
+            return Finish(Failed(productType, key, SchemaErrorCode.Timeout, $"The request did not complete within {limit.TotalSeconds:0.###} s and was cancelled. Raise the timeout, or try again when the generator is less busy.", strategy.Kind, start), options, activity);
+        }
+    }
+
+    private SchemaResult Finish(SchemaResult result, SchemaRequestOptions options, Activity? activity)
+    {
+        var sourceTag = new KeyValuePair<string, object?>("source", SchemaWorkflowDiagnostics.SourceTag(result.Source));
+        _diagnostics.Requests.Add(1, sourceTag);
+        _diagnostics.RequestDuration.Record(result.Duration.TotalSeconds, sourceTag);
+        if (result.Error is { } error)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, error.Code.ToString());
+            SchemaWorkflowLog.RequestFailed(_logger, result.Key?.Value ?? "(unresolved)", error.Code, error.Message);
+            return result;
+        }
+
+        activity?.SetTag("schemaworkflow.source", SchemaWorkflowDiagnostics.SourceTag(result.Source));
+        SchemaWorkflowLog.Completed(_logger, result.Key!.Value.Value, result.Source, result.Duration.TotalMilliseconds);
+        if (options.SessionId is { } sid && result.Key is { } key)
+        {
+            // Built once here, so every later hit returns this same instance without allocating.
+            _sessionCache.Set(sid, key, result with { Source = SchemaSource.SessionCache, Steps = [], Warnings = [], Enrichment = null, JoinedInFlight = false, Duration = TimeSpan.Zero });
+        }
+
+        return result;
+    }
+
+    private async Task<FlightOutcome> RunFlightAsync(ProductTypeKey key, string productType, ProductTypeResolution resolution, SchemaRequestOptions options, IExecutionStrategy strategy, CancellationToken flightToken)
+    {
+        var steps = new List<StepTiming>(6);
+        var warnings = new List<string>();
+        using var slot = await _limiter.EnterAsync(flightToken).ConfigureAwait(false);
+
+        // Re-read the store inside the flight: a flight that finished just before this one may have stored the type.
+        string? replaceETag = null;
+        DateTimeOffset? createdAt = null;
+        var storeUsable = true;
+        var stepStart = _time.GetTimestamp();
+        try
+        {
+            var read = await WithStoreTimeoutAsync(ct => _store.GetAsync(key, ct), flightToken).ConfigureAwait(false);
+            if (read.Status == StoreReadStatus.Found && read.Envelope is { } envelope)
+            {
+                var stale = StaleReason(envelope);
+                if (stale is null && !options.ForceRegenerate)
+                {
+                    return new FlightOutcome { Schema = envelope.Schema, Source = SchemaSource.Store, Persisted = true, Steps = steps };
+                }
+
+                replaceETag = read.ETag;
+                createdAt = envelope.CreatedAt;
+            }
+            else if (read.Status is StoreReadStatus.Corrupt or StoreReadStatus.UnknownFormat)
+            {
+                replaceETag = read.ETag;
+                warnings.Add($"The stored copy could not be used ({read.Problem}); it was replaced.");
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !flightToken.IsCancellationRequested)
+        {
+            storeUsable = false;
+            _diagnostics.StoreFailures.Add(1, new KeyValuePair<string, object?>("operation", "read"));
+            SchemaWorkflowLog.StoreUnavailable(_logger, ex, "reading", key.Value);
+        }
+
+        steps.Add(new StepTiming(SchemaStep.StoreRead, _time.GetElapsedTime(stepStart)));
+
+        IAsyncDisposable? distributedLock = null;
+        try
+        {
+            if (storeUsable && _store is ISchemaGenerationLock locker)
+            {
+                stepStart = _time.GetTimestamp();
+                var (lockHandle, winner) = await AcquireDistributedLockAsync(locker, key, options, warnings, flightToken).ConfigureAwait(false);
+                steps.Add(new StepTiming(SchemaStep.SingleFlightWait, _time.GetElapsedTime(stepStart)));
+                if (winner is not null)
+                {
+                    return new FlightOutcome { Schema = winner.Schema, Source = SchemaSource.Store, Persisted = true, Steps = steps, Warnings = warnings };
+                }
+
+                distributedLock = lockHandle;
+            }
+
+            // Generate through the chain.
+            SchemaWorkflowLog.Generating(_logger, key.Value);
+            stepStart = _time.GetTimestamp();
+            var request = new SchemaGenerationRequest
+            {
+                Key = key,
+                RequestedName = productType,
+                Hints = resolution.Hints,
+                Strategy = strategy,
+                MaxConcurrency = _options.EnrichmentConcurrency,
+            };
+            var (schema, generator, index, generationError) = await GenerateAsync(request, resolution, options, warnings, flightToken).ConfigureAwait(false);
+            steps.Add(new StepTiming(SchemaStep.Generate, _time.GetElapsedTime(stepStart)));
+            RecordStep(SchemaStep.Generate, steps[^1].Duration);
+            if (schema is null)
+            {
+                return new FlightOutcome { Steps = steps, Warnings = warnings, Error = generationError };
+            }
+
+            var source = index == 0 ? SchemaSource.Generated : SchemaSource.Fallback;
+            if (source == SchemaSource.Fallback)
+            {
+                _diagnostics.Fallbacks.Add(1);
+            }
+
+            // Enrich.
+            EnrichmentReport? report = null;
+            if (_enricher is not null)
+            {
+                stepStart = _time.GetTimestamp();
+                (schema, report) = await EnrichAsync(schema, strategy, options, warnings, flightToken).ConfigureAwait(false);
+                steps.Add(new StepTiming(SchemaStep.Enrich, _time.GetElapsedTime(stepStart)));
+                RecordStep(SchemaStep.Enrich, steps[^1].Duration);
+            }
+
+            // Validate: nothing that fails the type gate is stored or returned.
+            stepStart = _time.GetTimestamp();
+            var problems = SchemaQualityGate.Validate(schema);
+            steps.Add(new StepTiming(SchemaStep.Validate, _time.GetElapsedTime(stepStart)));
+            if (problems.Count > 0)
+            {
+                var summary = string.Join(" ", problems.Take(5));
+                SchemaWorkflowLog.SchemaRejected(_logger, key.Value, summary);
+                _diagnostics.Generations.Add(1, new KeyValuePair<string, object?>("outcome", "invalid"));
+                return new FlightOutcome
+                {
+                    Steps = steps,
+                    Warnings = warnings,
+                    Error = new SchemaError(SchemaErrorCode.InvalidSchema, $"The {generator!.Name} generator produced a schema that failed validation, so it was not stored: {summary}"),
+                };
+            }
+
+            // Store.
+            var persisted = false;
+            if (storeUsable)
+            {
+                SchemaWorkflowLog.Storing(_logger, key.Value);
+                stepStart = _time.GetTimestamp();
+                var envelope = SchemaEnvelopeSerializer.CreateEnvelope(schema, ComposeFingerprint(generator!.Fingerprint), _time.GetUtcNow(), createdAt);
+                try
+                {
+                    var condition = replaceETag is null ? WriteCondition.IfNotExists : WriteCondition.IfMatch(replaceETag);
+                    var write = await WithStoreTimeoutAsync(ct => _store.WriteAsync(envelope, condition, ct), flightToken).ConfigureAwait(false);
+                    if (write.Status == StoreWriteStatus.Written)
+                    {
+                        persisted = true;
+                    }
+                    else
+                    {
+                        // Another writer won: serve its schema rather than overwrite it.
+                        SchemaWorkflowLog.StoreConflict(_logger, key.Value);
+                        var winner = await WithStoreTimeoutAsync(ct => _store.GetAsync(key, ct), flightToken).ConfigureAwait(false);
+                        if (winner is { Status: StoreReadStatus.Found, Envelope: { } won })
+                        {
+                            steps.Add(new StepTiming(SchemaStep.StoreWrite, _time.GetElapsedTime(stepStart)));
+                            return new FlightOutcome { Schema = won.Schema, Source = SchemaSource.Store, Persisted = true, Steps = steps, Warnings = warnings };
+                        }
+
+                        warnings.Add("Another writer changed the stored copy at the same time; this schema was returned but not stored.");
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !flightToken.IsCancellationRequested)
+                {
+                    _diagnostics.StoreFailures.Add(1, new KeyValuePair<string, object?>("operation", "write"));
+                    SchemaWorkflowLog.StoreUnavailable(_logger, ex, "writing", key.Value);
+                    if (FailWhenStoreUnavailable(options))
+                    {
+                        return new FlightOutcome { Steps = steps, Warnings = warnings, Error = new SchemaError(SchemaErrorCode.StoreUnavailable, StoreDownMessage(ex)) };
+                    }
+
+                    warnings.Add(StoreDownMessage(ex) + " The schema was returned but not persisted.");
+                }
+
+                steps.Add(new StepTiming(SchemaStep.StoreWrite, _time.GetElapsedTime(stepStart)));
+                RecordStep(SchemaStep.StoreWrite, steps[^1].Duration);
+            }
+            else
+            {
+                if (FailWhenStoreUnavailable(options))
+                {
+                    return new FlightOutcome { Steps = steps, Warnings = warnings, Error = new SchemaError(SchemaErrorCode.StoreUnavailable, "The schema store is unavailable and options say to fail when it is.") };
+                }
+
+                warnings.Add("The schema store was unavailable; the schema was returned but not persisted.");
+            }
+
+            _diagnostics.Generations.Add(1, new KeyValuePair<string, object?>("outcome", "success"));
+            return new FlightOutcome
+            {
+                Schema = schema,
+                Source = source,
+                GeneratedBy = generator!.Name,
+                Persisted = persisted,
+                Steps = steps,
+                Enrichment = report,
+                Warnings = warnings,
+            };
+        }
+        finally
+        {
+            if (distributedLock is not null)
+            {
+                try
+                {
+                    await distributedLock.DisposeAsync().ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    // The lease expires on its own; a failed release only delays other instances.
+                    SchemaWorkflowLog.StoreUnavailable(_logger, ex, "releasing the generation lock of", key.Value);
+                }
+            }
+        }
+    }
+
+    private async Task<(IAsyncDisposable? Lock, SchemaEnvelope? Winner)> AcquireDistributedLockAsync(ISchemaGenerationLock locker, ProductTypeKey key, SchemaRequestOptions options, List<string> warnings, CancellationToken token)
+    {
+        var waitStart = _time.GetTimestamp();
+        var delay = TimeSpan.FromMilliseconds(50);
+        var logged = false;
+        while (true)
+        {
+            IAsyncDisposable? handle;
+            try
+            {
+                handle = await locker.TryAcquireAsync(key, token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+            {
+                SchemaWorkflowLog.StoreUnavailable(_logger, ex, "locking", key.Value);
+                warnings.Add("The cross-instance generation lock could not be taken; generating without it.");
+                return (null, null);
+            }
+
+            if (handle is not null)
+            {
+                if (options.ForceRegenerate)
+                {
+                    return (handle, null);
+                }
+
+                // The previous holder may have stored the schema just before releasing.
+                var read = await WithStoreTimeoutAsync(ct => _store.GetAsync(key, ct), token).ConfigureAwait(false);
+                if (read is { Status: StoreReadStatus.Found, Envelope: { } done } && StaleReason(done) is null)
+                {
+                    await handle.DisposeAsync().ConfigureAwait(false);
+                    return (null, done);
+                }
+
+                return (handle, null);
+            }
+
+            if (!logged)
+            {
+                SchemaWorkflowLog.WaitingForDistributedLock(_logger, key.Value);
+                logged = true;
+            }
+
+            if (_time.GetElapsedTime(waitStart) >= _options.DistributedLockWait)
+            {
+                warnings.Add($"Another instance held the generation lock for more than {_options.DistributedLockWait.TotalSeconds:0} s; generated here instead.");
+                return (null, null);
+            }
+
+            await Task.Delay(delay, _time, token).ConfigureAwait(false);
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 1000));
+            if (!options.ForceRegenerate)
+            {
+                var read = await WithStoreTimeoutAsync(ct => _store.GetAsync(key, ct), token).ConfigureAwait(false);
+                if (read is { Status: StoreReadStatus.Found, Envelope: { } stored } && StaleReason(stored) is null)
+                {
+                    return (null, stored);
+                }
+            }
+        }
+    }
+
+    private async Task<(ProductSchema? Schema, ISchemaGenerator? Generator, int Index, SchemaError? Error)> GenerateAsync(SchemaGenerationRequest request, ProductTypeResolution resolution, SchemaRequestOptions options, List<string> warnings, CancellationToken flightToken)
+    {
+        var suggestions = new List<string>(resolution.Suggestions);
+        var unsupported = 0;
+        var timedOut = false;
+        Exception? lastFailure = null;
+        if (_generators.Generators.Count == 0)
+        {
+            return (null, null, -1, new SchemaError(SchemaErrorCode.GenerationFailed, "No schema generator is registered. Call UseCatalogGenerator() or UseGenerator<T>() on the AddSchemaWorkflow builder."));
+        }
+
+        for (var i = 0; i < _generators.Generators.Count; i++)
+        {
+            var generator = _generators.Generators[i];
+            var limit = options.GenerationTimeout ?? _options.GenerationTimeout;
+            using var timeout = new CancellationTokenSource(limit, _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(flightToken, timeout.Token);
+            try
+            {
+                var schema = await generator.GenerateAsync(request, linked.Token).ConfigureAwait(false);
+                if (schema is null || schema.Key != request.Key)
+                {
+                    lastFailure = new InvalidOperationException($"The {generator.Name} generator returned a schema for '{schema?.Key}' instead of '{request.Key}'.");
+                    warnings.Add(lastFailure.Message);
+                    continue;
+                }
+
+                if (i > 0)
+                {
+                    warnings.Add($"Served by the fallback generator '{generator.Name}'.");
+                }
+
+                return (schema, generator, i, null);
+            }
+            catch (ProductTypeNotSupportedException ex)
+            {
+                unsupported++;
+                SchemaWorkflowLog.GeneratorUnsupported(_logger, generator.Name, request.Key.Value);
+                _diagnostics.Generations.Add(1, new KeyValuePair<string, object?>("outcome", "unsupported"));
+                foreach (var s in ex.Error.Suggestions)
+                {
+                    if (!suggestions.Contains(s, StringComparer.Ordinal))
+                    {
+                        suggestions.Add(s);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (!flightToken.IsCancellationRequested && timeout.IsCancellationRequested)
+            {
+                timedOut = true;
+                _diagnostics.Generations.Add(1, new KeyValuePair<string, object?>("outcome", "timeout"));
+                warnings.Add($"The {generator.Name} generator did not finish within {limit.TotalSeconds:0.###} s and was cancelled.");
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !flightToken.IsCancellationRequested)
+            {
+                lastFailure = ex;
+                _diagnostics.Generations.Add(1, new KeyValuePair<string, object?>("outcome", "failure"));
+                SchemaWorkflowLog.GeneratorFailed(_logger, ex, generator.Name, request.Key.Value);
+                warnings.Add($"The {generator.Name} generator failed: {ex.Message}");
+            }
+        }
+
+        if (unsupported == _generators.Generators.Count)
+        {
+            var message = suggestions.Count > 0
+                ? $"'{request.RequestedName}' is not a known product type. Did you mean: {string.Join(", ", suggestions.Take(5))}?"
+                : $"'{request.RequestedName}' is not a known product type, and no registered generator can serve it. Check the spelling, or register a generator for it.";
+            return (null, null, -1, new SchemaError(SchemaErrorCode.UnknownProductType, message) { Suggestions = [.. suggestions.Take(5)] });
+        }
+
+        if (timedOut && lastFailure is null)
+        {
+            return (null, null, -1, new SchemaError(SchemaErrorCode.Timeout, $"Generation of '{request.RequestedName}' timed out in every generator that could serve it. Raise GenerationTimeout or try again later."));
+        }
+
+        return (null, null, -1, new SchemaError(SchemaErrorCode.GenerationFailed, $"Every generator that could serve '{request.RequestedName}' failed; the last said: {lastFailure?.Message}"));
+    }
+
+    private async Task<(ProductSchema Schema, EnrichmentReport? Report)> EnrichAsync(ProductSchema schema, IExecutionStrategy strategy, SchemaRequestOptions options, List<string> warnings, CancellationToken flightToken)
+    {
+        var enricher = _enricher!;
+        SchemaWorkflowLog.Enriching(_logger, schema.Key.Value, enricher.Name);
+        var limit = options.EnrichmentTimeout ?? _options.EnrichmentTimeout;
+        using var timeout = new CancellationTokenSource(limit, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(flightToken, timeout.Token);
+        var context = new EnrichmentContext
+        {
+            Strategy = strategy,
+            MaxConcurrency = _options.EnrichmentConcurrency,
+            GroupTimeout = _options.EnrichmentGroupTimeout,
+            TimeProvider = _time,
+        };
+        try
+        {
+            var outcome = await enricher.EnrichAsync(schema, context, linked.Token).ConfigureAwait(false);
+            foreach (var failed in outcome.Report.FailedGroups)
+            {
+                _diagnostics.EnrichmentGroupFailures.Add(1);
+                SchemaWorkflowLog.EnrichmentGroupFailed(_logger, failed.Group, schema.Key.Value, failed.Error!);
+                warnings.Add($"Enrichment of group '{failed.Group}' failed ({failed.Error}); its fields were left as generated.");
+            }
+
+            var enriched = outcome.Schema with
+            {
+                Provenance = outcome.Schema.Provenance with { Enricher = enricher.Name, EnricherFingerprint = enricher.Fingerprint },
+            };
+            return (enriched, outcome.Report);
+        }
+        catch (OperationCanceledException) when (!flightToken.IsCancellationRequested && timeout.IsCancellationRequested)
+        {
+            warnings.Add($"Enrichment did not finish within {limit.TotalSeconds:0.###} s; the schema was returned without it.");
+            return (schema, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !flightToken.IsCancellationRequested)
+        {
+            SchemaWorkflowLog.EnrichmentFailed(_logger, ex, schema.Key.Value);
+            warnings.Add($"Enrichment failed ({ex.Message}); the schema was returned without it.");
+            return (schema, null);
+        }
+    }
+
+    private async Task<(ProductSchema? Schema, string? Warning)> ReadStoreAsync(ProductTypeKey key, CancellationToken token)
+    {
+        try
+        {
+            var read = await WithStoreTimeoutAsync(ct => _store.GetAsync(key, ct), token).ConfigureAwait(false);
+            if (read.Status == StoreReadStatus.Found && read.Envelope is { } envelope)
+            {
+                var stale = StaleReason(envelope);
+                if (stale is null)
+                {
+                    return (envelope.Schema, null);
+                }
+
+                SchemaWorkflowLog.StoredStale(_logger, key.Value, stale);
+            }
+            else if (read.Status is StoreReadStatus.Corrupt or StoreReadStatus.UnknownFormat)
+            {
+                SchemaWorkflowLog.StoreEntryRejected(_logger, key.Value, read.Problem ?? "unreadable");
+            }
+
+            return (null, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+        {
+            _diagnostics.StoreFailures.Add(1, new KeyValuePair<string, object?>("operation", "read"));
+            SchemaWorkflowLog.StoreUnavailable(_logger, ex, "reading", key.Value);
+            return (null, StoreDownMessage(ex));
+        }
+    }
+
+    private async Task<T> WithStoreTimeoutAsync<T>(Func<CancellationToken, ValueTask<T>> operation, CancellationToken token)
+    {
+        using var timeout = new CancellationTokenSource(_options.StoreTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, timeout.Token);
+        try
+        {
+            return await operation(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!token.IsCancellationRequested && timeout.IsCancellationRequested)
+        {
+            throw new SchemaStoreUnavailableException($"The schema store did not answer within {_options.StoreTimeout.TotalSeconds:0.###} s.", ex);
+        }
+    }
+
+    private string? StaleReason(SchemaEnvelope envelope)
+    {
+        if (_options.RegenerateOnFingerprintChange && _acceptedFingerprints.Count > 0 && !_acceptedFingerprints.Contains(envelope.GeneratorFingerprint))
+        {
+            return $"it was produced by '{envelope.GeneratorFingerprint}', not by a generator registered now";
+        }
+
+        if (_options.MaxStoredAge is { } maxAge && _time.GetUtcNow() - envelope.UpdatedAt > maxAge)
+        {
+            return $"it is older than {maxAge}";
+        }
+
+        return null;
+    }
+
+    private string ComposeFingerprint(string generatorFingerprint) =>
+        _enricher is null ? generatorFingerprint : generatorFingerprint + "|" + _enricher.Fingerprint;
+
+    private IExecutionStrategy GetStrategy(SchemaRequestOptions options) =>
+        _strategies[options.Strategy ?? _options.Strategy];
+
+    private bool FailWhenStoreUnavailable(SchemaRequestOptions options) =>
+        options.FailWhenStoreUnavailable ?? _options.FailWhenStoreUnavailable;
+
+    private void RecordStep(SchemaStep step, TimeSpan duration) =>
+        _diagnostics.StepDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("step", SchemaWorkflowDiagnostics.StepTag(step)));
+
+    private void ValidateSessionId(string sessionId)
+    {
+        ArgumentNullException.ThrowIfNull(sessionId);
+        if (sessionId.Length == 0 || sessionId.Length > _options.SessionCache.MaxSessionIdLength || sessionId.Any(char.IsControl))
+        {
+            throw new ArgumentException($"The session id must be 1 to {_options.SessionCache.MaxSessionIdLength} characters without control characters.", nameof(sessionId));
+        }
+    }
+
+    private static string StoreDownMessage(Exception ex) =>
+        ex is SchemaStoreUnavailableException ? ex.Message : $"The schema store failed: {ex.Message}";
+
+    private SchemaResult Failed(string name, ProductTypeKey? key, SchemaErrorCode code, string message, ExecutionStrategyKind strategy, long start) => new()
+    {
+        RequestedName = name,
+        Key = key,
+        Source = SchemaSource.None,
+        Strategy = strategy,
+        Duration = start == 0 ? TimeSpan.Zero : _time.GetElapsedTime(start),
+        Error = new SchemaError(code, message),
+    };
+}

@@ -1,0 +1,290 @@
+using System.Text.RegularExpressions;
+
+namespace SchemaWorkflow.Quality;
+
+/// <summary>
+/// The type gate every schema passes before it is stored: known groups, unique snake_case keys, complete field
+/// definitions, and values that conform to their field's type, unit and allowed set, each with a citation. It is
+/// what keeps scraped prose ("I don't have information…", "[placeholder]") and wrong-measurand fields out of a store.
+/// </summary>
+public static partial class SchemaQualityGate
+{
+    /// <summary>The longest text accepted in a value slot (an allowed value, a default, a unit).</summary>
+    public const int MaxValueTextLength = 80;
+
+    /// <summary>Checks a whole schema.</summary>
+    /// <param name="schema">The schema.</param>
+    /// <returns>Every problem found, each a sentence; empty when the schema passes.</returns>
+    public static IReadOnlyList<string> Validate(ProductSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var problems = new List<string>();
+        if (schema.Key.IsEmpty)
+        {
+            problems.Add("The schema has no product type key.");
+        }
+
+        if (string.IsNullOrWhiteSpace(schema.DisplayName))
+        {
+            problems.Add("The schema has no display name.");
+        }
+
+        if (schema.Groups.Count == 0)
+        {
+            problems.Add("The schema has no field groups.");
+        }
+
+        var seenGroups = new HashSet<string>(StringComparer.Ordinal);
+        var seenFields = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in schema.Groups)
+        {
+            if (!FieldGroups.IsKnown(group.Key))
+            {
+                problems.Add($"Group '{group.Key}' is not one of {string.Join(", ", FieldGroups.All)}.");
+            }
+
+            if (!seenGroups.Add(group.Key))
+            {
+                problems.Add($"Group '{group.Key}' appears twice.");
+            }
+
+            foreach (var field in group.Fields)
+            {
+                if (!seenFields.Add(field.Key))
+                {
+                    problems.Add($"Field '{field.Key}' appears twice.");
+                }
+
+                if (!string.Equals(field.Group, group.Key, StringComparison.Ordinal))
+                {
+                    problems.Add($"Field '{field.Key}' says group '{field.Group}' but sits in group '{group.Key}'.");
+                }
+
+                problems.AddRange(ValidateField(field));
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>Checks one field's definition and values.</summary>
+    /// <param name="field">The field.</param>
+    /// <returns>Every problem found.</returns>
+    public static IEnumerable<string> ValidateField(SchemaField field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        if (!IsSnakeCase(field.Key))
+        {
+            yield return $"Field key '{field.Key}' is not snake_case (lowercase letters, digits, single underscores).";
+        }
+
+        if (string.IsNullOrWhiteSpace(field.DisplayName))
+        {
+            yield return $"Field '{field.Key}' has no display name.";
+        }
+
+        if (string.IsNullOrWhiteSpace(field.Description))
+        {
+            yield return $"Field '{field.Key}' has no description.";
+        }
+
+        if (field.DataType == FieldDataType.Enum && field.AllowedValues.Count == 0)
+        {
+            yield return $"Enum field '{field.Key}' lists no allowed values.";
+        }
+
+        if (field.Requirement == RequirementLevel.Conditional && string.IsNullOrWhiteSpace(field.Condition))
+        {
+            yield return $"Conditional field '{field.Key}' does not say its condition.";
+        }
+
+        foreach (var allowed in field.AllowedValues)
+        {
+            if (LooksLikeJunk(allowed))
+            {
+                yield return $"Field '{field.Key}' lists an allowed value that is not a value: '{Shorten(allowed)}'.";
+            }
+        }
+
+        if (field.Unit is not null && LooksLikeJunk(field.Unit))
+        {
+            yield return $"Field '{field.Key}' has a unit that is not a unit: '{Shorten(field.Unit)}'.";
+        }
+
+        if (field.TypicalRange is { IsWellFormed: false })
+        {
+            yield return $"Field '{field.Key}' has a malformed typical range.";
+        }
+
+        foreach (var value in field.Values)
+        {
+            var problem = ValidateValue(field, value);
+            if (problem is not null)
+            {
+                yield return problem;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks one value against its field: the slot matching its kind is set and typed, it fits the field's data
+    /// type and allowed set, numbers are finite, and it has at least one citation.
+    /// </summary>
+    /// <param name="field">The field.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>The problem, or null when the value passes.</returns>
+    public static string? ValidateValue(SchemaField field, FieldValue value)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Citations.Count == 0 || value.Citations.Any(static c => string.IsNullOrWhiteSpace(c.Source)))
+        {
+            return $"A value of '{field.Key}' has no citation.";
+        }
+
+        if (value.Confidence is < 0 or > 1 || double.IsNaN(value.Confidence))
+        {
+            return $"A value of '{field.Key}' has a confidence outside 0..1.";
+        }
+
+        if (value.Unit is not null && LooksLikeJunk(value.Unit))
+        {
+            return $"A value of '{field.Key}' has a unit that is not a unit: '{Shorten(value.Unit)}'.";
+        }
+
+        switch (value.Kind)
+        {
+            case FieldValueKind.AllowedValues:
+                if (field.DataType is not (FieldDataType.Enum or FieldDataType.Text or FieldDataType.Boolean))
+                {
+                    return $"'{field.Key}' is a {field.DataType} field; a list of allowed values does not fit it.";
+                }
+
+                if (value.AllowedValues.Count == 0)
+                {
+                    return $"An allowed-values entry of '{field.Key}' lists nothing.";
+                }
+
+                foreach (var v in value.AllowedValues)
+                {
+                    if (LooksLikeJunk(v))
+                    {
+                        return $"'{Shorten(v)}' is not a value of '{field.Key}'.";
+                    }
+
+                    if (field.DataType == FieldDataType.Enum && field.AllowedValues.Count > 0 && !ContainsValue(field.AllowedValues, v))
+                    {
+                        return $"'{v}' is not among the allowed values of '{field.Key}'.";
+                    }
+                }
+
+                return null;
+
+            case FieldValueKind.Range:
+                if (field.DataType is not (FieldDataType.Number or FieldDataType.Range))
+                {
+                    return $"'{field.Key}' is a {field.DataType} field; a numeric range does not fit it.";
+                }
+
+                return value.Range is { IsWellFormed: true } ? null : $"A range of '{field.Key}' is missing or malformed.";
+
+            case FieldValueKind.Limit:
+                if (value.Number is not { } n || !double.IsFinite(n))
+                {
+                    return $"A limit of '{field.Key}' has no finite number.";
+                }
+
+                return null;
+
+            case FieldValueKind.RecommendedDefault:
+                if (value.Text is null && value.Number is null)
+                {
+                    return $"A default of '{field.Key}' has neither text nor number.";
+                }
+
+                if (value.Number is { } d && !double.IsFinite(d))
+                {
+                    return $"A default of '{field.Key}' is not a finite number.";
+                }
+
+                if (value.Text is not null)
+                {
+                    if (LooksLikeJunk(value.Text))
+                    {
+                        return $"'{Shorten(value.Text)}' is not a value of '{field.Key}'.";
+                    }
+
+                    if (field.DataType == FieldDataType.Enum && field.AllowedValues.Count > 0 && !ContainsValue(field.AllowedValues, value.Text))
+                    {
+                        return $"Default '{value.Text}' is not among the allowed values of '{field.Key}'.";
+                    }
+                }
+
+                return null;
+
+            case FieldValueKind.Formula:
+                return string.IsNullOrWhiteSpace(value.Formula) || value.Formula.Length > 200 || JunkPattern().IsMatch(value.Formula)
+                    ? $"A formula of '{field.Key}' is empty, too long or not a formula."
+                    : null;
+
+            default:
+                return $"A value of '{field.Key}' has an unknown kind.";
+        }
+    }
+
+    /// <summary>
+    /// True for text that cannot be a value: empty, too long, sentence-like prose, markdown, placeholders, or
+    /// model chatter such as "I don't have information".
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <returns>True when the text is not a value.</returns>
+    public static bool LooksLikeJunk(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxValueTextLength)
+        {
+            return true;
+        }
+
+        var trimmed = text.Trim();
+        if (trimmed.Length != text.Length || trimmed.EndsWith(',') || trimmed.EndsWith(':'))
+        {
+            return true;
+        }
+
+        foreach (var c in text)
+        {
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return JunkPattern().IsMatch(text) || text.Count(static c => c == ' ') > 8;
+    }
+
+    /// <summary>True for a canonical snake_case key.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>Whether it is snake_case.</returns>
+    public static bool IsSnakeCase(string? key) => key is not null && SnakeCase().IsMatch(key);
+
+    private static bool ContainsValue(IReadOnlyList<string> allowed, string value)
+    {
+        foreach (var a in allowed)
+        {
+            if (string.Equals(a, value, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Shorten(string text) => text.Length > 40 ? string.Concat(text.AsSpan(0, 40), "…") : text;
+
+    [GeneratedRegex(@"^[a-z][a-z0-9]*(_[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SnakeCase();
+
+    [GeneratedRegex(@"\*\*|\[placeholder\]|placeholder|\bI (don't|do not|cannot|can't)\b|\bno information\b|\bnot (available|specified|provided)\b|\bas an ai\b|\bunknown\b|\bn/?a\b|\btbd\b|\blorem\b|ignore (all |any )?previous|\binstructions?\b|https?://|<[a-z/]|\{\{|\}\}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex JunkPattern();
+}
