@@ -20,17 +20,23 @@ public sealed class FakeSchemaStore : ISchemaStore
     /// <summary>The next read returns this instead of the stored entry (once).</summary>
     public StoreReadResult? NextRead { get; set; }
 
-    public ValueTask<StoreReadResult> GetAsync(ProductTypeKey key, CancellationToken cancellationToken = default)
+    /// <summary>Keys whose entries read as corrupt (with their real ETag), as a damaged blob would.</summary>
+    public HashSet<ProductTypeKey> CorruptKeys { get; } = [];
+
+    public async ValueTask<StoreReadResult> GetAsync(ProductTypeKey key, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _reads);
         ThrowIfDown();
         if (NextRead is { } next)
         {
             NextRead = null;
-            return new(next);
+            return next;
         }
 
-        return _inner.GetAsync(key, cancellationToken);
+        var read = await _inner.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        return CorruptKeys.Contains(key) && read.Status == StoreReadStatus.Found
+            ? new StoreReadResult { Status = StoreReadStatus.Corrupt, ETag = read.ETag, Problem = "the test marked it corrupt" }
+            : read;
     }
 
     public ValueTask<StoreWriteResult> WriteAsync(SchemaEnvelope envelope, WriteCondition condition, CancellationToken cancellationToken = default)

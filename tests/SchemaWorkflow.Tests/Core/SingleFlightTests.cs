@@ -1,0 +1,147 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using SchemaWorkflow.Diagnostics;
+using SchemaWorkflow.Testing;
+
+namespace SchemaWorkflow.Tests.Core;
+
+public sealed class SingleFlightTests
+{
+    [Theory]
+    [InlineData(10)]
+    [InlineData(100)]
+    [InlineData(1000)]
+    public async Task Concurrent_requests_for_same_type_generate_once(int callers)
+    {
+        using var t = new TestWorkflow(o => o.MaxConcurrency = 4);
+        using var joins = Joins(t);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        t.Generator.Gate = gate.Task;
+
+        var calls = Enumerable.Range(0, callers)
+            .Select(_ => Task.Run(() => t.Workflow.GetOrGenerateAsync("Temperature Transmitter").AsTask()))
+            .ToArray();
+
+        await t.Generator.WhenCalls(1);
+        await WaitUntil(() => Sum(joins) == callers - 1);
+        gate.SetResult();
+        var results = await Task.WhenAll(calls);
+
+        Assert.Equal(1, t.Generator.Calls);
+        Assert.Equal(1, t.Store.Writes);
+        var first = results[0].Schema;
+        Assert.NotNull(first);
+        Assert.All(results, r => Assert.Same(first, r.Schema));
+        Assert.Equal(callers - 1, results.Count(r => r.JoinedInFlight));
+        Assert.Single(results, r => r.Source == SchemaSource.Generated && !r.JoinedInFlight);
+    }
+
+    [Fact]
+    public async Task One_caller_cancelling_does_not_cancel_the_shared_generation()
+    {
+        using var t = new TestWorkflow();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        t.Generator.Gate = gate.Task;
+        using var cts = new CancellationTokenSource();
+        using var joins = Joins(t);
+
+        var cancelled = t.Workflow.GetOrGenerateAsync("pressure gauge", cancellationToken: cts.Token).AsTask();
+        await t.Generator.WhenCalls(1);
+        var others = Enumerable.Range(0, 5).Select(_ => t.Workflow.GetOrGenerateAsync("pressure gauge").AsTask()).ToArray();
+        await WaitUntil(() => Sum(joins) == 5);
+
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        gate.SetResult();
+        var results = await Task.WhenAll(others);
+
+        Assert.All(results, r => Assert.True(r.Succeeded));
+        Assert.Equal(0, t.Generator.Cancellations);
+        Assert.Equal(1, t.Generator.Calls);
+    }
+
+    [Fact]
+    public async Task All_callers_cancelling_cancels_the_shared_generation()
+    {
+        using var t = new TestWorkflow();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        t.Generator.Gate = gate.Task;
+        using var cts = new CancellationTokenSource();
+        using var joins = Joins(t);
+
+        var calls = Enumerable.Range(0, 3).Select(_ => t.Workflow.GetOrGenerateAsync("level switch", cancellationToken: cts.Token).AsTask()).ToArray();
+        await t.Generator.WhenCalls(1);
+        await WaitUntil(() => Sum(joins) == 2);
+        await cts.CancelAsync();
+
+        foreach (var call in calls)
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        }
+
+        await WaitUntil(() => t.Generator.Cancellations == 1);
+        Assert.Equal(0, t.Store.Writes);
+
+        // Nothing is cached from the cancelled flight: the next caller generates anew.
+        t.Generator.Gate = null;
+        var again = await t.Workflow.GetOrGenerateAsync("level switch");
+        Assert.True(again.Succeeded);
+        Assert.Equal(2, t.Generator.Calls);
+    }
+
+    [Fact]
+    public async Task Most_callers_cancelling_leaves_the_generation_running_for_the_rest()
+    {
+        using var t = new TestWorkflow();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        t.Generator.Gate = gate.Task;
+        using var cts = new CancellationTokenSource();
+        using var joins = Joins(t);
+
+        var leaving = Enumerable.Range(0, 9).Select(_ => t.Workflow.GetOrGenerateAsync("flow switch", cancellationToken: cts.Token).AsTask()).ToArray();
+        await t.Generator.WhenCalls(1);
+        var staying = t.Workflow.GetOrGenerateAsync("flow switch").AsTask();
+        await WaitUntil(() => Sum(joins) == 9);
+        await cts.CancelAsync();
+        foreach (var call in leaving)
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        }
+
+        gate.SetResult();
+        var result = await staying;
+        Assert.True(result.Succeeded);
+        Assert.Equal(0, t.Generator.Cancellations);
+        Assert.Equal(1, t.Generator.Calls);
+    }
+
+    [Fact]
+    public async Task Failures_are_not_cached()
+    {
+        using var t = new TestWorkflow();
+        t.Generator.Failing.Add("check_valve");
+
+        var first = await t.Workflow.GetOrGenerateAsync("check valve");
+        Assert.False(first.Succeeded);
+        Assert.Equal(SchemaErrorCode.GenerationFailed, first.Error!.Code);
+
+        t.Generator.Failing.Clear();
+        var second = await t.Workflow.GetOrGenerateAsync("check valve");
+        Assert.True(second.Succeeded);
+        Assert.Equal(2, t.Generator.Calls);
+    }
+
+    private static MetricCollector<long> Joins(TestWorkflow t) =>
+        new(t.Services.GetRequiredService<SchemaWorkflowDiagnostics>().SingleFlightJoins);
+
+    private static long Sum(MetricCollector<long> c) => c.GetMeasurementSnapshot().Sum(m => m.Value);
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(1, cts.Token);
+        }
+    }
+}
