@@ -20,8 +20,8 @@ log=artifacts/test-results/console.log
 rc=0
 echo "== test"
 set +e
-dotnet test SchemaWorkflow.sln -c Release --no-build -nologo \
-  --logger "trx;LogFileName=results.trx" --results-directory artifacts/test-results 2>&1 | tee "$log"
+dotnet test SchemaWorkflow.sln -c Release --no-build -nologo --logger trx \
+  --results-directory artifacts/test-results 2>&1 | tee "$log"
 test_rc=${PIPESTATUS[0]}
 set -e
 [ "$test_rc" -eq 0 ] || rc=$test_rc
