@@ -26,6 +26,24 @@ test_rc=${PIPESTATUS[0]}
 set -e
 [ "$test_rc" -eq 0 ] || rc=$test_rc
 
+echo "== package consumer (packs the libraries, restores them by version, runs a host)"
+consumer_rc=0
+version="0.1.0-ci.$(date +%s)"
+set +e
+for project in src/*/*.csproj; do
+  dotnet pack "$project" -c Release --no-build -nologo -o artifacts/packages -p:Version="$version" > artifacts/test-results/pack.log 2>&1 \
+    || { echo "dotnet pack $project failed:" >&2; tail -n 20 artifacts/test-results/pack.log >&2; consumer_rc=1; }
+done
+if [ "$consumer_rc" -eq 0 ]; then
+  dotnet run --project tests/SchemaWorkflow.PackageConsumer -c Release -p:SchemaWorkflowVersion="$version" \
+    > artifacts/test-results/consumer.log 2>&1
+  consumer_rc=$?
+  cat artifacts/test-results/consumer.log | tail -n 5
+  grep -q '^consumer-ok ' artifacts/test-results/consumer.log || consumer_rc=1
+fi
+set -e
+if [ "$consumer_rc" -ne 0 ]; then echo "package consumer check failed" >&2; rc=1; fi
+
 bench_rc=0
 if [ "${SKIP_BENCHMARK_SMOKE:-0}" != "1" ]; then
   echo "== benchmark smoke (--job dry)"
@@ -43,6 +61,7 @@ read -r passed failed skipped < <(grep -E '(Passed|Failed)! +- Failed:' "$log" \
   | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' \
   | awk '{p+=$1;f+=$2;s+=$3} END{print p+0, f+0, s+0}')
 if [ "$bench_rc" -ne 0 ]; then failed=$((failed + 1)); fi
+if [ "$consumer_rc" -ne 0 ]; then failed=$((failed + 1)); fi
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$passed" -eq 0 ]; then echo "no tests ran" >&2; exit 1; fi
 exit "$rc"
