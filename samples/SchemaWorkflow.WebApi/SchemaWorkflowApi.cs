@@ -1,0 +1,129 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using SchemaWorkflow.Diagnostics;
+using SchemaWorkflow.Serialization;
+
+namespace SchemaWorkflow.WebApi;
+
+/// <summary>A minimal-API host of <see cref="ISchemaWorkflow"/> configured from appsettings.json.</summary>
+public static class SchemaWorkflowApi
+{
+    /// <summary>Builds the application: services from configuration, endpoints, OpenAPI, health checks, the page.</summary>
+    /// <param name="args">Command-line arguments.</param>
+    /// <returns>The application, ready to run.</returns>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddSchemaWorkflow(builder.Configuration);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, SchemaWorkflowJsonContext.Default);
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        });
+        if (builder.Configuration.GetValue<bool>("Telemetry:ConsoleExporter"))
+        {
+            builder.Services.AddOpenTelemetry()
+                .WithTracing(t => t.AddSource(SchemaWorkflowDiagnostics.Name).AddConsoleExporter())
+                .WithMetrics(m => m.AddMeter(SchemaWorkflowDiagnostics.Name).AddConsoleExporter());
+        }
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapOpenApi();
+        app.MapHealthChecks("/health");
+        MapEndpoints(app);
+        return app;
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        var schemas = app.MapGroup("/schemas").WithTags("Schemas");
+
+        schemas.MapGet("/{productType}", async Task<Results<Ok<SchemaResult>, ProblemHttpResult>> (
+            string productType, string? session, bool? force, ISchemaWorkflow workflow, CancellationToken ct) =>
+        {
+            try
+            {
+                var result = await workflow.GetOrGenerateAsync(productType, new SchemaRequestOptions { SessionId = session, ForceRegenerate = force ?? false }, ct);
+                return result.Succeeded ? TypedResults.Ok(result) : Problem(result);
+            }
+            catch (ArgumentException ex)
+            {
+                return BadInput(ex);
+            }
+        }).WithName("GetSchema").WithSummary("Gets or generates the schema of one product type.");
+
+        schemas.MapPost("/batch", (BatchRequest request, ISchemaWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        {
+            if (request.ProductTypes is not { Count: > 0 })
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad input", detail: "productTypes must list at least one product type.");
+            }
+
+            var options = new SchemaRequestOptions { SessionId = request.SessionId, Strategy = request.Strategy, ForceRegenerate = request.Force };
+            return Results.Stream(async body =>
+            {
+                // Newline-delimited JSON, flushed per result, so clients see each schema as soon as it completes.
+                await foreach (var result in workflow.StreamAsync(request.ProductTypes, options, cancellationToken: ct))
+                {
+                    await JsonSerializer.SerializeAsync(body, result, SchemaWorkflowJsonContext.Default.SchemaResult, ct);
+                    await body.WriteAsync("\n"u8.ToArray(), ct);
+                    await body.FlushAsync(ct);
+                }
+            }, "application/x-ndjson");
+        }).WithName("GenerateBatch").WithSummary("Streams the schemas of many product types as they complete (NDJSON).");
+
+        app.MapDelete("/sessions/{id}", (string id, ISchemaWorkflow workflow) =>
+        {
+            try
+            {
+                workflow.ClearSession(id);
+                return Results.NoContent();
+            }
+            catch (ArgumentException ex)
+            {
+                return BadInput(ex);
+            }
+        }).WithTags("Sessions").WithName("ClearSession").WithSummary("Evicts every schema cached for a session.");
+    }
+
+    internal static ProblemHttpResult Problem(SchemaResult result)
+    {
+        var error = result.Error!;
+        var status = error.Code switch
+        {
+            SchemaErrorCode.UnknownProductType => StatusCodes.Status404NotFound,
+            SchemaErrorCode.InvalidInput => StatusCodes.Status400BadRequest,
+            SchemaErrorCode.StoreUnavailable => StatusCodes.Status503ServiceUnavailable,
+            SchemaErrorCode.Timeout => StatusCodes.Status504GatewayTimeout,
+            _ => StatusCodes.Status502BadGateway,
+        };
+        var extensions = new Dictionary<string, object?> { ["code"] = error.Code.ToString() };
+        if (error.Suggestions.Count > 0)
+        {
+            extensions["suggestions"] = error.Suggestions;
+        }
+
+        return TypedResults.Problem(statusCode: status, title: error.Code.ToString(), detail: error.Message, extensions: extensions);
+    }
+
+    internal static ProblemHttpResult BadInput(ArgumentException ex) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad input", detail: ex.Message);
+}
+
+/// <summary>The body of <c>POST /schemas/batch</c>.</summary>
+/// <param name="ProductTypes">The product types.</param>
+/// <param name="SessionId">An optional session.</param>
+/// <param name="Strategy">An optional strategy override.</param>
+/// <param name="Force">Regenerate even when cached or stored.</param>
+public sealed record BatchRequest(IReadOnlyList<string>? ProductTypes, string? SessionId = null, ExecutionStrategyKind? Strategy = null, bool Force = false);
