@@ -104,7 +104,7 @@ public sealed class AzureBlobSchemaStore : ISchemaStore, ISchemaGenerationLock
         try
         {
             using var download = (await blob.DownloadStreamingAsync(new BlobDownloadOptions(), cancellationToken).ConfigureAwait(false)).Value;
-            var etag = download.Details.ETag.ToString();
+            var etag = FormatETag(download.Details.ETag);
             var length = download.Details.ContentLength;
 
             // The headers arrive before the body: an oversized blob is judged without downloading it.
@@ -162,7 +162,7 @@ public sealed class AzureBlobSchemaStore : ISchemaStore, ISchemaGenerationLock
             try
             {
                 var response = await blob.UploadAsync(BinaryData.FromBytes(bytes), upload, cancellationToken).ConfigureAwait(false);
-                return new StoreWriteResult(StoreWriteStatus.Written, response.Value.ETag.ToString());
+                return new StoreWriteResult(StoreWriteStatus.Written, FormatETag(response.Value.ETag));
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
@@ -246,7 +246,7 @@ public sealed class AzureBlobSchemaStore : ISchemaStore, ISchemaGenerationLock
                     continue;
                 }
 
-                yield return new StoredSchemaInfo(key, item.Properties.ETag?.ToString() ?? string.Empty, item.Properties.ContentLength ?? 0, item.Properties.LastModified ?? default);
+                yield return new StoredSchemaInfo(key, item.Properties.ETag is { } etag ? FormatETag(etag) : string.Empty, item.Properties.ContentLength ?? 0, item.Properties.LastModified ?? default);
             }
         }
     }
@@ -302,6 +302,12 @@ public sealed class AzureBlobSchemaStore : ISchemaStore, ISchemaGenerationLock
 
         return count;
     }
+
+    /// <summary>
+    /// One spelling of an ETag for every path: response headers carry it quoted, listings may not; the quoted
+    /// (header) form is what <see cref="WriteCondition.IfMatch"/> gets back.
+    /// </summary>
+    internal static string FormatETag(ETag etag) => etag.ToString("H");
 
     internal void Forget(BlobLeaseHandle handle) => _heldLeases.TryRemove(handle, out _);
 

@@ -176,5 +176,10 @@ internal static class AzureBlobSchemaStoreOptionsValidation
     private static string Truncate(string value) => value.Length > 80 ? string.Concat(value.AsSpan(0, 80), "…") : value;
 
     // Never show a SAS query: it is a secret.
-    private static string Describe(Uri uri) => uri.IsAbsoluteUri ? uri.GetLeftPart(UriPartial.Path) : uri.OriginalString.Split('?')[0];
+    private static string Describe(Uri uri)
+    {
+        var text = uri.OriginalString;
+        var query = text.IndexOf('?', StringComparison.Ordinal);
+        return query < 0 ? text : text[..query];
+    }
 }
