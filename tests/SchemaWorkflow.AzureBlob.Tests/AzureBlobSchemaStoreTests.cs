@@ -338,6 +338,23 @@ public sealed class AzureBlobSchemaStoreTests
     }
 
     [Fact]
+    public async Task Account_that_never_answers_raises_store_unavailable_after_the_network_timeout()
+    {
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        var options = Azurite.Options("silent", Azurite.ConnectionStringFor(port));
+        options.MaxRetries = 0;
+        options.NetworkTimeout = TimeSpan.FromMilliseconds(500);
+        var store = new AzureBlobSchemaStore(options);
+
+        var ex = await Assert.ThrowsAsync<SchemaStoreUnavailableException>(() => store.GetAsync(Gauge).AsTask());
+
+        Assert.Contains("no answer within the network timeout", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("reachable", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Forbidden_request_raises_store_unavailable_that_points_at_the_credential()
     {
         await using var container = await TestContainer.CreateAsync("forbidden");
