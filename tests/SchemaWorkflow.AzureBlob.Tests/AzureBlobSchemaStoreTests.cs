@@ -248,6 +248,19 @@ public sealed class AzureBlobSchemaStoreTests
     }
 
     [Fact]
+    public async Task Empty_blob_is_corrupt_with_its_etag()
+    {
+        await using var container = await TestContainer.CreateAsync("empty");
+        var store = container.CreateStore();
+        var uploaded = await container.Client.GetBlobClient(store.GetBlobName(Gauge)).UploadAsync(BinaryData.Empty);
+
+        var read = await store.GetAsync(Gauge);
+
+        Assert.Equal(StoreReadStatus.Corrupt, read.Status);
+        Assert.Equal(uploaded.Value.ETag.ToString("H"), read.ETag);
+    }
+
+    [Fact]
     public async Task Blob_whose_hash_does_not_match_is_corrupt()
     {
         await using var container = await TestContainer.CreateAsync("tampered");
