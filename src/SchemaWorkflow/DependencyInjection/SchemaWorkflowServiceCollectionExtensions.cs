@@ -42,6 +42,7 @@ public static class SchemaWorkflowServiceCollectionExtensions
         services.TryAddSingleton<ISessionCache, MemorySessionCache>();
         services.TryAddSingleton<ISchemaStore, FileSystemSchemaStore>();
         services.TryAddSingleton<IProductTypeResolver, SlugProductTypeResolver>();
+        StandardsBuilderExtensions.TryAddStandardsEnricher(services);
 
         if (FindRegistrations(services) is null)
         {
