@@ -179,7 +179,7 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
                     }
 
                     var lexical = match.Kind == FactMatchKind.Lexical;
-                    var confidence = lexical ? Math.Round(fact.Confidence * FactValueBuilder.LexicalConfidenceFactor, 2) : fact.Confidence;
+                    var confidence = lexical ? fact.Confidence * FactValueBuilder.LexicalConfidenceFactor : fact.Confidence;
                     var value = FactValueBuilder.TryBuild(field, payload, [Cite(fact, lexical)], confidence);
                     if (value is null)
                     {

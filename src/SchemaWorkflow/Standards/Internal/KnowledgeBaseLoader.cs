@@ -480,7 +480,7 @@ internal static partial class KnowledgeBaseLoader
 
     private static string Show(double? value) => value?.ToString("G", CultureInfo.InvariantCulture) ?? "(missing)";
 
-    [GeneratedRegex(@"^[a-z0-9]+(\.[a-z0-9_]+)+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9_]*(\.[a-z0-9_]+)+$", RegexOptions.CultureInvariant)]
     private static partial Regex FactIdPattern();
 
     [GeneratedRegex(@"^\d+(\.\d+){1,3}$", RegexOptions.CultureInvariant)]
