@@ -8,18 +8,18 @@ namespace SchemaWorkflow.Standards;
 /// The standards knowledge base: standards and cited facts loaded from the embedded data files (and any host files),
 /// validated, merged and indexed once. Immutable and thread-safe. Answers retrieval from memory: facts that list the
 /// product type (or <c>*</c>) and a field key directly, and, for fields with no direct fact, a BM25 ranking over
-/// statements and keywords restricted to facts written for that same field key.
+/// statements and keywords restricted to facts written for that same field key and for a product type this one
+/// specialises.
 /// </summary>
 public sealed class StandardsKnowledgeBase : IStandardsRetriever
 {
     private const string ResourcePrefix = "SchemaWorkflow.Standards.Data.";
     private const string SchemaResource = ResourcePrefix + "standards.schema.json";
 
-    // Words that say what kind of device something is rather than what it is about; they do not tie a fact to a class.
+    // Words that qualify nothing: they do not make one product type more specific than another.
     private static readonly HashSet<string> GenericClassTerms = new(StringComparer.Ordinal)
     {
-        "transmitter", "sensor", "assembly", "instrument", "device", "probe", "indicator", "element", "unit", "type",
-        "transducer", "converter",
+        "assembly", "instrument", "device", "unit", "type", "element", "general", "purpose",
     };
 
     private static readonly Lazy<StandardsKnowledgeBase> EmbeddedInstance = new(static () => Build(EmbeddedFiles(), null, -1));
@@ -30,6 +30,7 @@ public sealed class StandardsKnowledgeBase : IStandardsRetriever
     private readonly Dictionary<string, int[]> _byPayloadField;
     private readonly Dictionary<string, int> _factIndex;
     private readonly Bm25Index _lexical;
+    private readonly string[][][] _classTerms;
     private readonly StandardsOptions _options;
 
     private StandardsKnowledgeBase(string version, string contentHash, List<StandardDefinition> standards, List<StandardsFact> facts, StandardsOptions options)
@@ -45,6 +46,7 @@ public sealed class StandardsKnowledgeBase : IStandardsRetriever
         var wildcard = new Dictionary<string, List<StandardsFact>>(StringComparer.Ordinal);
         var byPayloadField = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var documents = new List<IReadOnlyList<string>>(facts.Count);
+        _classTerms = new string[facts.Count][][];
         for (var i = 0; i < facts.Count; i++)
         {
             var fact = facts[i];
@@ -75,6 +77,7 @@ public sealed class StandardsKnowledgeBase : IStandardsRetriever
             }
 
             documents.Add(DocumentTerms(fact, _standards.GetValueOrDefault(fact.Standard)));
+            _classTerms[i] = [.. fact.Classes.Where(static c => c != "*").Select(static c => DistinctiveTerms(c.Replace('_', ' ')).ToArray()).Where(static t => t.Length > 0)];
         }
 
         _byClassAndField = byClassAndField.ToDictionary(
@@ -288,18 +291,10 @@ public sealed class StandardsKnowledgeBase : IStandardsRetriever
                 continue;
             }
 
-            // A fact written for other product types only transfers when its text is about this product type too.
-            var affinity = false;
-            foreach (var term in classTerms)
-            {
-                if (!GenericClassTerms.Contains(term) && _lexical.Contains(index, term))
-                {
-                    affinity = true;
-                    break;
-                }
-            }
-
-            if (!affinity)
+            // A fact written for other product types transfers only to a specialisation of one of them: every
+            // distinctive word of that class name must appear in this product type's name ("thermocouple" facts reach
+            // "multipoint thermocouple assembly", "differential pressure transmitter" facts do not reach "pressure transmitter").
+            if (!IsSpecialisationOfAny(classTerms, _classTerms[index]))
             {
                 continue;
             }
@@ -337,7 +332,37 @@ public sealed class StandardsKnowledgeBase : IStandardsRetriever
     }
 
     private static HashSet<string> ClassTerms(StandardsQuery query) =>
-        new(TextTokenizer.Tokenize(query.ProductType.Value.Replace('_', ' '), query.ProductDisplayName), StringComparer.Ordinal);
+        DistinctiveTerms(query.ProductType.Value.Replace('_', ' '), query.ProductDisplayName);
+
+    private static HashSet<string> DistinctiveTerms(params string?[] texts)
+    {
+        var terms = new HashSet<string>(TextTokenizer.Tokenize(texts), StringComparer.Ordinal);
+        terms.ExceptWith(GenericClassTerms);
+        return terms;
+    }
+
+    private static bool IsSpecialisationOfAny(HashSet<string> productTerms, string[][] factClasses)
+    {
+        foreach (var factClass in factClasses)
+        {
+            var all = true;
+            foreach (var term in factClass)
+            {
+                if (!productTerms.Contains(term))
+                {
+                    all = false;
+                    break;
+                }
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static List<string> DocumentTerms(StandardsFact fact, StandardDefinition? standard)
     {

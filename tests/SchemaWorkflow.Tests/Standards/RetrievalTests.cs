@@ -8,7 +8,7 @@ public class RetrievalTests
     private const string TcFacts = """
         [
           { "id": "tc.classes", "standard": "STD A", "statement": "Thermocouple tolerance classes are 1, 2 and 3.",
-            "classes": ["thermocouple_probe"], "fields": ["tolerance_class", "other_field"], "keywords": ["thermocouple", "tolerance"],
+            "classes": ["thermocouple"], "fields": ["tolerance_class", "other_field"], "keywords": ["thermocouple", "tolerance"],
             "confidence": 0.9, "verification": "V",
             "payload": [ { "kind": "allowedValues", "field": "tolerance_class", "values": ["class 1", "class 2", "class 3"] },
                          { "kind": "formula", "field": "tolerance_class", "formula": "class 1: ±1.5 °C or ±0.004·|t|" },
@@ -18,7 +18,7 @@ public class RetrievalTests
             "confidence": 0.9, "verification": "V",
             "payload": [ { "kind": "allowedValues", "field": "tolerance_class", "values": ["AA", "A", "B", "C"] } ] },
           { "id": "tc.mentions", "standard": "STD A", "statement": "Mentions the insertion length of thermocouples without a value.",
-            "classes": ["thermocouple_probe"], "fields": ["insertion_length"], "keywords": ["thermocouple"],
+            "classes": ["thermocouple"], "fields": ["insertion_length"], "keywords": ["thermocouple"],
             "confidence": 0.9, "verification": "V", "payload": [] }
         ]
         """;

@@ -169,7 +169,7 @@ public class StandardsSchemaEnricherTests
     {
         var facts = """
             [ { "id": "tc.classes", "standard": "STD A", "statement": "Thermocouple tolerance classes are 1, 2 and 3.",
-                "classes": ["thermocouple_probe"], "fields": ["tolerance_class"], "keywords": ["thermocouple"],
+                "classes": ["thermocouple"], "fields": ["tolerance_class"], "keywords": ["thermocouple"],
                 "confidence": 0.9, "verification": "V",
                 "payload": [ { "kind": "allowedValues", "field": "tolerance_class", "values": ["class 1", "class 2", "class 3"] } ] } ]
             """;
