@@ -37,7 +37,7 @@ public sealed class CatalogProductTypeResolver : IProductTypeResolver
         ArgumentNullException.ThrowIfNull(catalog);
         _catalog = catalog;
         _index = new PhraseIndex(catalog);
-        _suggester = new CatalogSuggester(_index);
+        _suggester = new CatalogSuggester(_index, catalog);
     }
 
     /// <inheritdoc />
