@@ -68,6 +68,30 @@ internal sealed class CatalogSuggester
             .ToList();
     }
 
+    /// <summary>Scores every class by whole-text similarity to its closest name (no partial matches); best first.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>Class keys with their best score.</returns>
+    public List<(string Class, int Score)> RankWhole(string text)
+    {
+        var canonical = ProductTypeNormalizer.Canonical(text);
+        var best = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (canonical.Length == 0)
+        {
+            return [];
+        }
+
+        foreach (var (phrase, cls) in _phrases)
+        {
+            var score = Fuzz.Ratio(canonical, phrase);
+            if (!best.TryGetValue(cls, out var current) || score > current)
+            {
+                best[cls] = score;
+            }
+        }
+
+        return best.Select(static kv => (kv.Key, kv.Value)).OrderByDescending(static x => x.Value).ThenBy(static x => x.Key, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>The closest classes above <see cref="SuggestionThreshold"/>, best first.</summary>
     /// <param name="text">The text.</param>
     /// <param name="prefer">Classes to put first (for example the ones an ambiguous text named), in their fuzzy order.</param>
