@@ -142,9 +142,6 @@ public sealed class StandardsKnowledgeBase : IStandardsRetriever
     /// <summary>All facts, base file first.</summary>
     public IReadOnlyList<StandardsFact> Facts { get; }
 
-    /// <summary>The options the knowledge base was built with.</summary>
-    internal StandardsOptions Options => _options;
-
     /// <summary>The embedded data files (every <c>Standards/Data/*.json</c> except the JSON Schema), base file first.</summary>
     /// <returns>The files.</returns>
     public static IReadOnlyList<StandardsDataFile> EmbeddedFiles()
