@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using SchemaWorkflow.Catalog;
 using SchemaWorkflow.Diagnostics;
 using SchemaWorkflow.Serialization;
 
@@ -47,6 +48,13 @@ public static class SchemaWorkflowApi
 
     private static void MapEndpoints(WebApplication app)
     {
+        app.MapGet("/product-types", (InstrumentCatalog catalog) =>
+            TypedResults.Ok(catalog.Classes
+                .OrderBy(c => c.DisplayName, StringComparer.OrdinalIgnoreCase)
+                .Select(c => new ProductTypeInfo(c.Key.Value, c.DisplayName, c.Family, c.IsaCodes))
+                .ToList()))
+            .WithTags("Catalog").WithName("ListProductTypes").WithSummary("Lists the product types the built-in catalog knows.");
+
         var schemas = app.MapGroup("/schemas").WithTags("Schemas");
 
         schemas.MapGet("/{productType}", async Task<Results<Ok<SchemaResult>, ProblemHttpResult>> (
@@ -127,3 +135,10 @@ public static class SchemaWorkflowApi
 /// <param name="Strategy">An optional strategy override.</param>
 /// <param name="Force">Regenerate even when cached or stored.</param>
 public sealed record BatchRequest(IReadOnlyList<string>? ProductTypes, string? SessionId = null, ExecutionStrategyKind? Strategy = null, bool Force = false);
+
+/// <summary>A product type the catalog knows.</summary>
+/// <param name="Key">The canonical key.</param>
+/// <param name="DisplayName">The display name.</param>
+/// <param name="Family">The family, e.g. transmitter.</param>
+/// <param name="IsaCodes">ISA-5.1 letter codes.</param>
+public sealed record ProductTypeInfo(string Key, string DisplayName, string Family, IReadOnlyList<string> IsaCodes);
