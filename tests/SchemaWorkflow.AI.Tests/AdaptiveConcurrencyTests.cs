@@ -96,6 +96,7 @@ public sealed class AdaptiveConcurrencyTests
         var services = new ServiceCollection();
         services.AddSingleton<System.Diagnostics.Metrics.IMeterFactory>(meters);
         services.AddSchemaWorkflow(o => o.MaxConcurrency = 16)
+            .UseResolver<SlugProductTypeResolver>()
             .UseInMemoryStore()
             .WithoutEnricher()
             .UseAzureOpenAI(o =>

@@ -237,15 +237,32 @@ public sealed class EnricherTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Retrieval_enricher_without_a_retriever_says_how_to_add_one()
+    public async Task Retrieval_enricher_defaults_to_the_built_in_standards_knowledge_base()
     {
+        _server.Handler = _ => Task.FromResult(Reply.Content(Values()));
         var services = new ServiceCollection();
         services.AddSchemaWorkflow().UseInMemoryStore().UseAzureOpenAI(_server.ApplyDefaults).UseRetrievalEnricher();
         using var provider = services.BuildServiceProvider();
 
-        var ex = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<ISchemaWorkflow>());
+        var result = await provider.GetRequiredService<ISchemaWorkflow>().GetOrGenerateAsync("Temperature transmitter");
 
-        Assert.Contains("UsePassageRetriever", ex.Message, StringComparison.Ordinal);
+        Assert.True(result.Succeeded, result.Error?.Message);
+        Assert.Equal(SchemaSource.Generated, result.Source);
+        Assert.Equal("catalog", result.GeneratedBy);
+        Assert.Contains("+retriever.kb.", result.Schema!.Provenance.EnricherFingerprint, StringComparison.Ordinal);
+        Assert.NotEmpty(_server.Requests);
+        var ids = _server.Requests
+            .SelectMany(r => PassageIds(r.Messages[1].Content))
+            .ToList();
+        Assert.NotEmpty(ids);
+        Assert.All(ids, id => Assert.NotNull(SchemaWorkflow.Standards.StandardsKnowledgeBase.Embedded.FindFact(id)));
+    }
+
+    private static IEnumerable<string> PassageIds(string prompt)
+    {
+        var start = prompt.IndexOf("<untrusted_data kind=\"passages\">", StringComparison.Ordinal);
+        var json = prompt[(start + "<untrusted_data kind=\"passages\">".Length)..prompt.IndexOf("</untrusted_data>", start, StringComparison.Ordinal)];
+        return JsonDocument.Parse(json).RootElement.EnumerateArray().Select(p => p.GetProperty("id").GetString()!).ToList();
     }
 
     private static int Count(string text, string value)

@@ -29,6 +29,13 @@ public sealed class WorkflowTests : IAsyncLifetime
         Assert.Equal("chat", result.GeneratedBy);
         Assert.True(result.Persisted);
         Assert.Equal(1, host.Store.Writes);
+
+        // The catalog class is the skeleton by default: sent as trusted context, its fields kept.
+        Assert.Contains("<catalog_skeleton>", _server.Requests[0].Messages[1].Content, StringComparison.Ordinal);
+        Assert.Contains("skeleton:catalog/" + result.Key!.Value.Value, result.Schema!.Provenance.Sources);
+        var catalog = host.Services.GetRequiredService<SchemaWorkflow.Catalog.CatalogSchemaGenerator>().Generate(result.Key.Value);
+        Assert.All(catalog.AllFields, f => Assert.Equal(f, result.Schema.FindField(f.Key)));
+        Assert.Empty(SchemaQualityGate.Validate(result.Schema));
     }
 
     [Fact]

@@ -12,6 +12,8 @@ using SchemaWorkflow.AI;
 using SchemaWorkflow.AI.Diagnostics;
 using SchemaWorkflow.AI.Endpoints;
 using SchemaWorkflow.AI.Resilience;
+using SchemaWorkflow.Catalog;
+using SchemaWorkflow.Standards;
 
 namespace SchemaWorkflow.DependencyInjection;
 
@@ -81,6 +83,7 @@ public static class AISchemaWorkflowBuilderExtensions
     /// <summary>
     /// Appends the LLM generator to the fallback chain. Put a catalog or other offline generator after it, so a model
     /// outage or an invalid answer is served by the fallback (the result then says <see cref="SchemaSource.Fallback"/>).
+    /// The catalog class, when one exists, is the skeleton unless an <see cref="ISchemaSkeletonSource"/> is registered.
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="configure">Sets the generator's options.</param>
@@ -94,12 +97,15 @@ public static class AISchemaWorkflowBuilderExtensions
         return builder.UseGenerator(sp => new ChatClientSchemaGenerator(
             ResolveEndpoint(sp, options.Endpoint, nameof(UseChatClientGenerator)),
             options,
-            sp.GetService<ISchemaSkeletonSource>(),
+            sp.GetService<ISchemaSkeletonSource>() ?? (options.UseCatalogSkeleton && sp.GetService<CatalogSchemaGenerator>() is { } catalog ? new GeneratorSkeletonSource(catalog) : null),
             sp.GetService<IDatasheetContextProvider>(),
             sp.GetService<TimeProvider>()));
     }
 
-    /// <summary>Replaces the enricher with the retrieval-augmented enricher.</summary>
+    /// <summary>
+    /// Replaces the enricher with the retrieval-augmented enricher. Passages come from the registered
+    /// <see cref="IPassageRetriever"/>, or by default from the built-in standards knowledge base.
+    /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="configure">Sets the enricher's options.</param>
     /// <returns>The builder.</returns>
@@ -111,8 +117,9 @@ public static class AISchemaWorkflowBuilderExtensions
         AIOptionsValidation.ThrowIfInvalid(options);
         return builder.UseEnricher(sp => new RetrievalSchemaEnricher(
             ResolveEndpoint(sp, options.Endpoint, nameof(UseRetrievalEnricher)),
-            sp.GetService<IPassageRetriever>() ?? throw new InvalidOperationException(
-                "UseRetrievalEnricher needs an IPassageRetriever: call UsePassageRetriever<T>() or UsePassageRetriever(factory) on the AddSchemaWorkflow builder."),
+            sp.GetService<IPassageRetriever>() ?? new KnowledgeBasePassageRetriever(
+                sp.GetService<StandardsKnowledgeBase>() ?? StandardsKnowledgeBase.Embedded,
+                sp.GetService<IStandardsRetriever>()),
             options));
     }
 

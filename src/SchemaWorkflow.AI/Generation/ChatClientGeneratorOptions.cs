@@ -27,6 +27,12 @@ public sealed class ChatClientGeneratorOptions
     /// </summary>
     public bool RequireSkeleton { get; set; }
 
+    /// <summary>
+    /// When true (default) and no <see cref="ISchemaSkeletonSource"/> is registered, the built-in catalog class of the
+    /// product type is the skeleton.
+    /// </summary>
+    public bool UseCatalogSkeleton { get; set; } = true;
+
     /// <summary>The most datasheet extracts passed to the model. Default 4.</summary>
     public int MaxDatasheetExtracts { get; set; } = 4;
 
