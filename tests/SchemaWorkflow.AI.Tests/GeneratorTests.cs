@@ -53,6 +53,17 @@ public sealed class GeneratorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pinned_service_version_is_sent_as_the_api_version()
+    {
+        _server.Enqueue(Reply.Content(Answers.GoodSchema));
+        using var endpoint = _server.CreateEndpoint(o => o.ServiceVersion = Azure.AI.OpenAI.AzureOpenAIClientOptions.ServiceVersion.V2024_10_21);
+
+        await new ChatClientSchemaGenerator(endpoint).GenerateAsync(Answers.Request());
+
+        Assert.Equal("2024-10-21", Assert.Single(_server.Requests).Query["api-version"]);
+    }
+
+    [Fact]
     public async Task Malformed_json_gets_one_repair_round_trip_with_the_problems_then_succeeds()
     {
         _server.Enqueue(Reply.Content("{ \"display_name\": \"Pressure transmitter\", \"groups\": [ "), Reply.Content(Answers.GoodSchema));

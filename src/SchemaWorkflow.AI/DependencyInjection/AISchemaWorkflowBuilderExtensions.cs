@@ -182,9 +182,13 @@ public static class AISchemaWorkflowBuilderExtensions
 
     private static void RegisterEndpoint(IServiceCollection services, string name, Func<IServiceProvider, ModelEndpointOptions> options, Func<IServiceProvider, ModelEndpointOptions, IChatClient> chatClient)
     {
-        services.TryAddSingleton(static sp => new AIDiagnostics(sp.GetService<IMeterFactory>()));
+        if (!services.Any(static d => d.ServiceType == typeof(AIDiagnostics)))
+        {
+            services.AddSingleton(static sp => new AIDiagnostics(sp.GetService<IMeterFactory>()));
+            services.AddResilienceEnricher();
+        }
+
         services.TryAddSingleton(TimeProvider.System);
-        services.AddResilienceEnricher();
         services.RemoveAllKeyed<ModelEndpointState>(name);
         services.AddKeyedSingleton(name, (sp, _) =>
         {

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -62,7 +63,7 @@ internal sealed class ResilientChatClient : DelegatingChatClient
         var exception = outcome.Exception;
         if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
-            throw exception;
+            ExceptionDispatchInfo.Throw(exception);
         }
 
         var failure = _state.Options.Resilience.ClassifyException(exception);
