@@ -97,7 +97,7 @@ public static class AISchemaWorkflowBuilderExtensions
         return builder.UseGenerator(sp => new ChatClientSchemaGenerator(
             ResolveEndpoint(sp, options.Endpoint, nameof(UseChatClientGenerator)),
             options,
-            sp.GetService<ISchemaSkeletonSource>() ?? (options.UseCatalogSkeleton && sp.GetService<CatalogSchemaGenerator>() is { } catalog ? new GeneratorSkeletonSource(catalog) : null),
+            sp.GetService<ISchemaSkeletonSource>() ?? CatalogSkeletons(sp, options),
             sp.GetService<IDatasheetContextProvider>(),
             sp.GetService<TimeProvider>()));
     }
@@ -174,6 +174,11 @@ public static class AISchemaWorkflowBuilderExtensions
         builder.Services.AddSingleton(factory);
         return builder;
     }
+
+    private static CatalogSkeletonSource? CatalogSkeletons(IServiceProvider services, ChatClientGeneratorOptions options) =>
+        options.UseCatalogSkeleton && services.GetService<InstrumentCatalog>() is { } catalog && services.GetService<CatalogSchemaGenerator>() is { } generator
+            ? new CatalogSkeletonSource(catalog, generator)
+            : null;
 
     private static ModelEndpoint ResolveEndpoint(IServiceProvider services, string name, string caller) =>
         services.GetKeyedService<ModelEndpoint>(name) ?? throw new InvalidOperationException(

@@ -2,7 +2,7 @@ namespace SchemaWorkflow.AI.Resilience;
 
 /// <summary>
 /// An AIMD concurrency limiter: callers wait in FIFO order for a slot; a throttle signal multiplies the limit by the
-/// decrease factor, a success adds 1/limit. A throttle only lowers the limit when the throttled call started after the
+/// decrease factor, a success adds 1/limit while the limit is saturated (calls wait or every slot is taken). A throttle only lowers the limit when the throttled call started after the
 /// previous decrease, so one overload wave (many 429s at once) halves the limit once, not once per call.
 /// </summary>
 internal sealed class AdaptiveConcurrencyLimiter
@@ -107,13 +107,15 @@ internal sealed class AdaptiveConcurrencyLimiter
         int? changed = null;
         lock (_gate)
         {
+            // Grow only while the limit is what holds calls back; an idle limit that grew would release a burst later.
+            var saturated = _inFlight >= Cap || _waiters.Count > 0;
             _inFlight--;
             var before = Cap;
             if (_adaptive)
             {
                 switch (outcome)
                 {
-                    case LeaseOutcome.Success:
+                    case LeaseOutcome.Success when saturated:
                         _limit = Math.Min(_max, _limit + (1.0 / Math.Max(1.0, _limit)));
                         break;
                     case LeaseOutcome.Throttled when epoch == _epoch:
