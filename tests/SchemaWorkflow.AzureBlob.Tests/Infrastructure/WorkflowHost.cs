@@ -40,6 +40,7 @@ internal sealed class WorkflowHost : IAsyncDisposable
                 o.StoreTimeout = TimeSpan.FromSeconds(10);
                 configure?.Invoke(o);
             })
+            .UseResolver<SlugProductTypeResolver>()
             .UseAzureBlobStore(o => Copy(storeOptions, o))
             .UseGenerator(_ => generator)
             .WithoutEnricher();
