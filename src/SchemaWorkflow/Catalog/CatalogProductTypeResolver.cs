@@ -20,6 +20,8 @@ public sealed class CatalogProductTypeResolver : IProductTypeResolver
 
     private const int FuzzyMargin = 8;
 
+    private static readonly HashSet<string> AmbiguousCodes = new(StringComparer.Ordinal) { "at", "ae", "sc", "as", "is", "it", "ft" };
+
     private static readonly HashSet<string> SegmentBreaks = new(StringComparer.Ordinal) { "with", "w", "for", "incl", "including", "plus" };
 
     private readonly InstrumentCatalog _catalog;
@@ -63,30 +65,36 @@ public sealed class CatalogProductTypeResolver : IProductTypeResolver
     internal ProductTypeResolution Resolve(string text)
     {
         var qualifiers = QualifierExtractor.Extract(text, _index.IsIsaCode);
-        var tokens = ProductTypeNormalizer.Tokenize(QualifierExtractor.Blank(text, qualifiers));
-        var corrected = Correct(tokens);
+        var tokens = ProductTypeNormalizer.Tokenize(text);
+        var masked = MaskQualifiers(tokens, qualifiers);
+        var corrected = Correct(tokens, masked);
 
-        var (head, tail) = Split(tokens);
-        var match = BestMatch(tokens, head.Start, head.End);
-        if (match is null && head.Start == head.End)
+        var (head, tail) = Split(tokens, masked);
+
+        // A name that spans the "with"/"for" ("RTD with thermowell") wins; otherwise the words before it name the class.
+        var whole = tail.Start > head.End ? BestMatch(text, tokens, masked, 0, tokens.Count) : null;
+        var match = whole is not null && whole.Start < head.End && whole.End > head.End
+            ? whole
+            : BestMatch(text, tokens, masked, head.Start, head.End);
+        if (match is null && !HasContent(tokens, masked, head.Start, head.End))
         {
-            match = BestMatch(tokens, tail.Start, tail.End);
+            match = BestMatch(text, tokens, masked, tail.Start, tail.End);
         }
 
         if (match is { Classes.Count: 1 })
         {
-            var key = match.Classes[0];
-            _catalog.TryGetClass(ProductTypeKey.Parse(key), out var cls);
-            var tailHasClass = tail.Start < tail.End && BestMatch(tokens, tail.Start, tail.End) is not null;
+            var key = ProductTypeKey.Parse(match.Classes[0]);
+            _catalog.TryGetClass(key, out var cls);
+            var tailHasClass = tail.Start < tail.End && BestMatch(text, tokens, masked, tail.Start, tail.End) is not null;
             return new ProductTypeResolution
             {
-                Key = ProductTypeKey.Parse(key),
-                Confidence = Confidence(tokens, match, corrected),
+                Key = key,
+                Confidence = Confidence(tokens, masked, match, corrected),
                 Hints = Hints(qualifiers, cls, tokens, match, tailHasClass),
             };
         }
 
-        var searchText = string.Join(' ', tokens.Where(static t => !ProductTypeNormalizer.StopWords.Contains(t.Text)).Select(static t => t.Text));
+        var searchText = string.Join(' ', tokens.Where((t, i) => !masked[i] && !ProductTypeNormalizer.StopWords.Contains(t.Text)).Select(static t => t.Text));
         if (match is null && searchText.Length > 0)
         {
             var ranked = _suggester.Rank(searchText);
@@ -112,11 +120,48 @@ public sealed class CatalogProductTypeResolver : IProductTypeResolver
         };
     }
 
-    private static ((int Start, int End) Head, (int Start, int End) Tail) Split(List<TextToken> tokens)
+    /// <summary>Marks the words that belong to a hard qualifier (a tag number keeps its letter code unmarked).</summary>
+    private static bool[] MaskQualifiers(List<TextToken> tokens, List<QualifierMatch> qualifiers)
+    {
+        var masked = new bool[tokens.Count];
+        foreach (var q in qualifiers)
+        {
+            if (q.Soft)
+            {
+                continue;
+            }
+
+            var start = q.Start + q.KeepLength;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (tokens[i].Start >= start && tokens[i].End <= q.End)
+                {
+                    masked[i] = true;
+                }
+            }
+        }
+
+        return masked;
+    }
+
+    private static bool HasContent(List<TextToken> tokens, bool[] masked, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (!masked[i] && !ProductTypeNormalizer.StopWords.Contains(tokens[i].Text) && !ProductTypeNormalizer.IsNumber(tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ((int Start, int End) Head, (int Start, int End) Tail) Split(List<TextToken> tokens, bool[] masked)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (SegmentBreaks.Contains(tokens[i].Text))
+            if (!masked[i] && SegmentBreaks.Contains(tokens[i].Text))
             {
                 return ((0, i), (i + 1, tokens.Count));
             }
@@ -126,13 +171,13 @@ public sealed class CatalogProductTypeResolver : IProductTypeResolver
     }
 
     /// <summary>Replaces misspelled words by the one vocabulary word within a small edit distance.</summary>
-    private bool Correct(List<TextToken> tokens)
+    private bool Correct(List<TextToken> tokens, bool[] masked)
     {
         var corrected = false;
         for (var i = 0; i < tokens.Count; i++)
         {
             var word = tokens[i].Text;
-            if (word.Length < 4 || _index.Vocabulary.Contains(word) || ProductTypeNormalizer.StopWords.Contains(word) || !word.All(char.IsAsciiLetter))
+            if (masked[i] || word.Length < 4 || _index.Vocabulary.Contains(word) || ProductTypeNormalizer.StopWords.Contains(word) || !word.All(char.IsAsciiLetter))
             {
                 continue;
             }
@@ -177,13 +222,13 @@ public sealed class CatalogProductTypeResolver : IProductTypeResolver
         return corrected;
     }
 
-    private Match? BestMatch(List<TextToken> tokens, int from, int to)
+    private Match? BestMatch(string text, List<TextToken> tokens, bool[] masked, int from, int to)
     {
         var candidates = new List<Match>();
         for (var i = from; i < to; i++)
         {
             var word = tokens[i].Text;
-            if (_index.IsIsaCode(word) && !(i > 0 && ProductTypeNormalizer.IsNumber(tokens[i - 1].Text)))
+            if (!masked[i] && _index.IsIsaCode(word) && !(i > 0 && ProductTypeNormalizer.IsNumber(tokens[i - 1].Text)) && IsCodeAsWritten(text, tokens[i]))
             {
                 var isaClasses = _index.ResolveIsa(word);
                 if (isaClasses.Count > 0)
@@ -194,18 +239,22 @@ public sealed class CatalogProductTypeResolver : IProductTypeResolver
 
             var max = Math.Min(_index.MaxLength, to - i);
             var joined = word;
+            var allMasked = masked[i];
             for (var len = 1; len <= max; len++)
             {
                 if (len > 1)
                 {
                     joined = string.Concat(joined, " ", tokens[i + len - 1].Text);
+                    allMasked &= masked[i + len - 1];
                 }
 
                 if (_index.TryGet(joined, out var entries))
                 {
                     foreach (var group in entries.GroupBy(static e => (e.Weight, e.Kind)))
                     {
-                        candidates.Add(new Match(group.Select(static e => e.ClassKey).Distinct().ToList(), i, i + len, group.Key.Weight, group.Key.Kind, IsIsa: false));
+                        // A name made only of qualifier words ("Pt100") counts, but less than any real name beside it.
+                        var weight = allMasked ? group.Key.Weight * 0.5 : group.Key.Weight;
+                        candidates.Add(new Match(group.Select(static e => e.ClassKey).Distinct().ToList(), i, i + len, weight, group.Key.Kind, IsIsa: false));
                     }
                 }
             }
@@ -216,6 +265,17 @@ public sealed class CatalogProductTypeResolver : IProductTypeResolver
             return null;
         }
 
+        // A modifier right before a generic name ("vortex" + "flow sensor", "radar" + "level sensor") names the specific class.
+        var combined = new List<Match>();
+        foreach (var modifier in candidates.Where(static c => c.Kind == PhraseKind.Modifier))
+        {
+            foreach (var generic in candidates.Where(c => c.Kind == PhraseKind.Name && !c.IsIsa && c.Start == modifier.End && c.Classes.All(_index.IsGeneric)))
+            {
+                combined.Add(modifier with { End = generic.End, Weight = modifier.Weight + generic.Weight + 0.5, Kind = PhraseKind.Name });
+            }
+        }
+
+        candidates.AddRange(combined);
         var top = candidates.Max(static c => c.Weight);
         var best = candidates.Where(c => c.Weight == top).ToList();
         var latestEnd = best.Max(static c => c.End);
@@ -236,16 +296,34 @@ public sealed class CatalogProductTypeResolver : IProductTypeResolver
             }
         }
 
-        var first = best[0];
-        return first with { Classes = classes };
+        return best[0] with { Classes = classes };
     }
 
-    private static double Confidence(List<TextToken> tokens, Match match, bool corrected)
+    /// <summary>Letter codes that are also English words count only when written in capitals ("AT", not "at").</summary>
+    private static bool IsCodeAsWritten(string text, TextToken token)
+    {
+        if (!AmbiguousCodes.Contains(token.Text))
+        {
+            return true;
+        }
+
+        for (var i = token.Start; i < token.End; i++)
+        {
+            if (char.IsLower(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static double Confidence(List<TextToken> tokens, bool[] masked, Match match, bool corrected)
     {
         var unmatched = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (i >= match.Start && i < match.End)
+            if ((i >= match.Start && i < match.End) || masked[i])
             {
                 continue;
             }

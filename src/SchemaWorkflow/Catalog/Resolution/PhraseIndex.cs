@@ -30,7 +30,7 @@ internal sealed class PhraseIndex
         ["pds"] = "differential pressure switch", ["pdsh"] = "differential pressure switch", ["pdsl"] = "differential pressure switch",
         ["lt"] = "level transmitter", ["lit"] = "level transmitter", ["ls"] = "level switch", ["lsh"] = "level switch", ["lsl"] = "level switch",
         ["lshh"] = "level switch", ["lsll"] = "level switch", ["lg"] = "level gauge", ["li"] = "level indicator",
-        ["ft"] = "flow transmitter", ["fit"] = "flow transmitter", ["fe"] = "flow element", ["fi"] = "flow indicator",
+        ["ft"] = "flow transmitter", ["fit"] = "flow transmitter", ["fe"] = "orifice plate", ["fi"] = "flow indicator",
         ["fs"] = "flow switch", ["fsh"] = "flow switch", ["fsl"] = "flow switch", ["fq"] = "flow totalizer",
         ["fv"] = "control valve", ["fcv"] = "control valve", ["pv"] = "control valve", ["pcv"] = "control valve",
         ["lv"] = "control valve", ["lcv"] = "control valve", ["tv"] = "control valve", ["tcv"] = "control valve",
@@ -41,6 +41,7 @@ internal sealed class PhraseIndex
 
     private readonly Dictionary<string, List<PhraseEntry>> _phrases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _isa = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _generic = new(StringComparer.Ordinal);
 
     public PhraseIndex(InstrumentCatalog catalog)
     {
@@ -48,6 +49,12 @@ internal sealed class PhraseIndex
         {
             var key = cls.Key.Value;
             Measurands[key] = cls.Measurands;
+            var keyWords = ProductTypeNormalizer.Tokenize(key.Replace('_', ' ')).Select(static t => t.Text).ToArray();
+            if (GenericHeads.Any(h => h.AsSpan().SequenceEqual(keyWords)))
+            {
+                _generic.Add(key);
+            }
+
             var names = new List<string> { key.Replace('_', ' '), cls.DisplayName };
             names.AddRange(cls.Synonyms);
             foreach (var name in names)
@@ -125,6 +132,11 @@ internal sealed class PhraseIndex
     /// <param name="entries">The entries.</param>
     /// <returns>True when the phrase is known.</returns>
     public bool TryGet(string phrase, out List<PhraseEntry> entries) => _phrases.TryGetValue(phrase, out entries!);
+
+    /// <summary>True for a class whose name is only a generic head, such as <c>level_transmitter</c> or <c>flow_transmitter</c>.</summary>
+    /// <param name="classKey">A class key.</param>
+    /// <returns>Whether the class is generic.</returns>
+    public bool IsGeneric(string classKey) => _generic.Contains(classKey);
 
     /// <summary>True when the word is an ISA-5.1 code known to the data or the decoder.</summary>
     /// <param name="word">A lowercase word.</param>

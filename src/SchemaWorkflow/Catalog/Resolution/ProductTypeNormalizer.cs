@@ -77,6 +77,7 @@ internal static class ProductTypeNormalizer
     [
         (["thermo", "couple"], ["thermocouple"]),
         (["thermo", "well"], ["thermowell"]),
+        (["t", "c"], ["thermocouple"]),
         (["flow", "transmitter"], ["flow", "meter"]),
         (["i", "to", "p"], ["ip"]),
         (["i", "p"], ["ip"]),

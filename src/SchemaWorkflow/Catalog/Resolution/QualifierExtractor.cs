@@ -151,39 +151,6 @@ internal static partial class QualifierExtractor
         return found;
     }
 
-    /// <summary>The text with hard qualifiers blanked out (tag numbers keep their letter code).</summary>
-    /// <param name="text">The original text.</param>
-    /// <param name="qualifiers">The qualifiers found in it.</param>
-    /// <returns>The text to tokenize.</returns>
-    public static string Blank(string text, IReadOnlyList<QualifierMatch> qualifiers)
-    {
-        if (qualifiers.Count == 0)
-        {
-            return text;
-        }
-
-        var chars = text.ToCharArray();
-        foreach (var q in qualifiers)
-        {
-            if (q.Soft)
-            {
-                continue;
-            }
-
-            for (var i = q.Start + q.KeepLength; i < q.End; i++)
-            {
-                chars[i] = ' ';
-            }
-
-            if (q.KeepLength > 0 && q.Start + q.KeepLength < q.End)
-            {
-                chars[q.Start + q.KeepLength] = ' ';
-            }
-        }
-
-        return new string(chars);
-    }
-
     private static string[] RangeFields(string unit)
     {
         var u = unit.ToLowerInvariant();
