@@ -6,29 +6,50 @@ using BenchmarkDotNet.Running;
 
 namespace SchemaWorkflow.Benchmarks.Infrastructure;
 
-/// <summary>
-/// Per-item figures for benchmarks with an <c>N</c> parameter: orchestration overhead per item
-/// ((mean − baseline mean) ÷ N, the baseline being the ideal) and bytes allocated per item (allocated ÷ N).
-/// </summary>
-internal sealed class PerItemColumn(bool allocation) : IColumn
+/// <summary>What a <see cref="PerItemColumn"/> shows.</summary>
+internal enum PerItem
 {
-    public string Id => allocation ? "AllocPerItem" : "OverheadPerItem";
+    /// <summary>Mean ÷ N.</summary>
+    Mean,
 
-    public string ColumnName => allocation ? "Alloc/item" : "Overhead/item";
+    /// <summary>(Mean − mean of the baseline with the same parameters) ÷ N: the cost above the ideal.</summary>
+    Overhead,
+
+    /// <summary>Allocated bytes ÷ N.</summary>
+    Allocation,
+}
+
+/// <summary>
+/// Per-item figures for benchmarks with an <c>N</c> parameter: time per item, overhead per item over the baseline
+/// (the ideal), bytes allocated per item.
+/// </summary>
+internal sealed class PerItemColumn(PerItem kind) : IColumn
+{
+    public string Id => "PerItem" + kind;
+
+    public string ColumnName => kind switch
+    {
+        PerItem.Mean => "Time/item",
+        PerItem.Overhead => "Overhead/item",
+        _ => "Alloc/item",
+    };
 
     public bool AlwaysShow => true;
 
     public ColumnCategory Category => ColumnCategory.Custom;
 
-    public int PriorityInCategory => allocation ? 1 : 0;
+    public int PriorityInCategory => (int)kind;
 
     public bool IsNumeric => true;
 
     public UnitType UnitType => UnitType.Dimensionless;
 
-    public string Legend => allocation
-        ? "Bytes allocated per operation divided by N"
-        : "(Mean - Mean of the baseline with the same parameters) divided by N, in microseconds";
+    public string Legend => kind switch
+    {
+        PerItem.Mean => "Mean divided by N, in microseconds",
+        PerItem.Overhead => "(Mean - Mean of the baseline with the same parameters) divided by N, in microseconds",
+        _ => "Bytes allocated per operation divided by N",
+    };
 
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 
@@ -44,7 +65,12 @@ internal sealed class PerItemColumn(bool allocation) : IColumn
             return "NA";
         }
 
-        if (allocation)
+        if (kind == PerItem.Mean)
+        {
+            return Micros(report.ResultStatistics.Mean / n);
+        }
+
+        if (kind == PerItem.Allocation)
         {
             var bytes = report.GcStats.GetBytesAllocatedPerOperation(benchmarkCase);
             return bytes is null ? "NA" : (bytes.Value / (double)n).ToString("N0", CultureInfo.InvariantCulture) + " B";
@@ -56,16 +82,17 @@ internal sealed class PerItemColumn(bool allocation) : IColumn
             return "NA";
         }
 
-        var perItemUs = (report.ResultStatistics.Mean - ideal.Mean) / n / 1000.0;
-        return perItemUs.ToString("0.00", CultureInfo.InvariantCulture) + " μs";
+        return Micros((report.ResultStatistics.Mean - ideal.Mean) / n);
     }
+
+    private static string Micros(double nanoseconds) => (nanoseconds / 1000.0).ToString("0.00", CultureInfo.InvariantCulture) + " μs";
 
     public override string ToString() => ColumnName;
 }
 
-/// <summary>Adds the per-item columns to a class.</summary>
+/// <summary>Adds per-item columns to a class.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
-internal sealed class PerItemColumnsAttribute : Attribute, IConfigSource
+internal sealed class PerItemColumnsAttribute(params PerItem[] kinds) : Attribute, IConfigSource
 {
-    public IConfig Config { get; } = ManualConfig.CreateEmpty().AddColumn(new PerItemColumn(allocation: false), new PerItemColumn(allocation: true));
+    public IConfig Config { get; } = ManualConfig.CreateEmpty().AddColumn([.. kinds.Select(static k => new PerItemColumn(k))]);
 }

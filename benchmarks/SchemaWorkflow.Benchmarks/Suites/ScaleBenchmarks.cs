@@ -12,7 +12,7 @@ namespace SchemaWorkflow.Benchmarks.Suites;
 /// runtime's own floor. Overhead/item = (mean − ideal) ÷ N; Alloc/item = allocated ÷ N.
 /// </summary>
 [MemoryDiagnoser]
-[PerItemColumns]
+[PerItemColumns(PerItem.Overhead, PerItem.Allocation)]
 [SuiteJob(SuiteJobKind.Macro, iterations: 5)]
 public class ScaleBenchmarks : IDisposable
 {
