@@ -4,7 +4,7 @@ using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using SchemaWorkflow.Benchmarks.Infrastructure;
-using SchemaWorkflow.Benchmarks.Simulation;
+using SchemaWorkflow.DependencyInjection;
 using SchemaWorkflow.Testing;
 using ZiggyCreatures.Caching.Fusion;
 
@@ -13,7 +13,8 @@ namespace SchemaWorkflow.Benchmarks.Suites;
 /// <summary>
 /// 1. A cache hit, side by side: a bare <see cref="MemoryCache"/> lookup (baseline), HybridCache and FusionCache
 /// get-or-create hits on an immutable value, and <see cref="ISchemaWorkflow.GetOrGenerateAsync"/> served from the
-/// session cache (input validation, resolution and metrics included). Every hit is consumed synchronously.
+/// session cache with the embedded defaults (input validation, catalog resolution and metrics included). Every hit
+/// is consumed synchronously.
 /// </summary>
 [MemoryDiagnoser]
 [SuiteJob(SuiteJobKind.Micro)]
@@ -29,7 +30,8 @@ public class CacheHitBenchmarks : IDisposable
     private ServiceProvider _hybridServices = null!;
     private HybridCache _hybrid = null!;
     private FusionCache _fusion = null!;
-    private TestWorkflow _workflow = null!;
+    private ServiceProvider _workflowServices = null!;
+    private ISchemaWorkflow _workflow = null!;
     private SchemaRequestOptions _session = null!;
     private CachedSchema _value = null!;
 
@@ -53,9 +55,13 @@ public class CacheHitBenchmarks : IDisposable
         _fusion.Set(Key, _value, FusionOptions);
         BenchmarkCheck.That(ReferenceEquals(FusionCacheHit(), _value), "FusionCache missed.");
 
-        _workflow = new TestWorkflow();
+        // The embedded defaults (catalog resolver and generator, standards enricher) with an in-memory store.
+        var workflowServices = new ServiceCollection();
+        workflowServices.AddSchemaWorkflow().UseInMemoryStore();
+        _workflowServices = workflowServices.BuildServiceProvider();
+        _workflow = _workflowServices.GetRequiredService<ISchemaWorkflow>();
         _session = new SchemaRequestOptions { SessionId = "session-0001" };
-        var first = _workflow.Workflow.GetOrGenerateAsync(ProductType, _session).AsTask().GetAwaiter().GetResult();
+        var first = _workflow.GetOrGenerateAsync(ProductType, _session).AsTask().GetAwaiter().GetResult();
         BenchmarkCheck.That(first.Succeeded && first.Source == SchemaSource.Generated, "The workflow did not generate the type.");
         BenchmarkCheck.That(SchemaWorkflowSessionHit().Source == SchemaSource.SessionCache, "The workflow did not serve the second call from the session cache.");
     }
@@ -80,7 +86,7 @@ public class CacheHitBenchmarks : IDisposable
     [Benchmark(Description = "SchemaWorkflow GetOrGenerateAsync, session hit")]
     public SchemaResult SchemaWorkflowSessionHit()
     {
-        var pending = _workflow.Workflow.GetOrGenerateAsync(ProductType, _session);
+        var pending = _workflow.GetOrGenerateAsync(ProductType, _session);
         if (!pending.IsCompletedSuccessfully)
         {
             throw new BenchmarkCheckException("A session-cache hit did not complete synchronously.");
@@ -95,7 +101,7 @@ public class CacheHitBenchmarks : IDisposable
         _memory?.Dispose();
         _hybridServices?.Dispose();
         _fusion?.Dispose();
-        _workflow?.Dispose();
+        _workflowServices?.Dispose();
         GC.SuppressFinalize(this);
     }
 }
