@@ -7,19 +7,26 @@ namespace SchemaWorkflow.Catalog;
 internal sealed class CatalogSuggester
 {
     /// <summary>The lowest score (0..100) a class needs to be suggested.</summary>
-    public const int SuggestionThreshold = 60;
+    public const int SuggestionThreshold = 65;
 
     /// <summary>How many suggestions are returned at most.</summary>
     public const int MaxSuggestions = 5;
 
     private readonly (string Phrase, string Class)[] _phrases;
+    private readonly (string Phrase, string Class)[] _names;
 
     public CatalogSuggester(InstrumentCatalog catalog)
-        : this(new PhraseIndex(catalog))
+        : this(new PhraseIndex(catalog), catalog)
     {
     }
 
-    public CatalogSuggester(PhraseIndex index) => _phrases = index.AllPhrases.ToArray();
+    public CatalogSuggester(PhraseIndex index, InstrumentCatalog catalog)
+    {
+        _phrases = index.AllPhrases.ToArray();
+        _names = catalog.Classes
+            .SelectMany(static c => new[] { c.Key.Value.Replace('_', ' '), c.DisplayName }.Select(n => (ProductTypeNormalizer.Canonical(n), c.Key.Value)))
+            .ToArray();
+    }
 
     /// <summary>Scores every class; best first.</summary>
     /// <param name="text">The text.</param>
@@ -36,6 +43,46 @@ internal sealed class CatalogSuggester
         foreach (var (phrase, cls) in _phrases)
         {
             var score = Fuzz.WeightedRatio(canonical, phrase);
+            if (!best.TryGetValue(cls, out var current) || score > current)
+            {
+                best[cls] = score;
+            }
+        }
+
+        // Ties (common with partial matches) go to the class whose own name is closest as a whole.
+        var closeness = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (name, cls) in _names)
+        {
+            var score = Fuzz.Ratio(canonical, name);
+            if (!closeness.TryGetValue(cls, out var current) || score > current)
+            {
+                closeness[cls] = score;
+            }
+        }
+
+        return best
+            .Select(static kv => (kv.Key, kv.Value))
+            .OrderByDescending(static x => x.Value)
+            .ThenByDescending(x => closeness.GetValueOrDefault(x.Key))
+            .ThenBy(static x => x.Key, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Scores every class by whole-text similarity to its closest name (no partial matches); best first.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>Class keys with their best score.</returns>
+    public List<(string Class, int Score)> RankWhole(string text)
+    {
+        var canonical = ProductTypeNormalizer.Canonical(text);
+        var best = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (canonical.Length == 0)
+        {
+            return [];
+        }
+
+        foreach (var (phrase, cls) in _phrases)
+        {
+            var score = Fuzz.Ratio(canonical, phrase);
             if (!best.TryGetValue(cls, out var current) || score > current)
             {
                 best[cls] = score;
