@@ -9,14 +9,18 @@ namespace SchemaWorkflow.Caching;
 /// <summary>
 /// The default session cache on a private <see cref="MemoryCache"/>: one entry per (session, product type), counted
 /// against a size limit, with sliding expiry. Each session has a change token, so <see cref="Clear"/> evicts all of
-/// its entries at once. Lookups allocate nothing: entry keys are interned objects found through a struct key.
+/// its entries at once. Lookups allocate nothing: entry keys are interned objects found
+/// through the session id and the key text.
 /// </summary>
 public sealed class MemorySessionCache : ISessionCache, IDisposable
 {
     private readonly MemoryCache _cache;
     private readonly SessionCacheOptions _options;
-    private readonly ConcurrentDictionary<(string Session, ProductTypeKey Key), EntryKey> _keys = new();
-    private readonly ConcurrentDictionary<string, CancellationTokenSource> _sessions = new(StringComparer.Ordinal);
+
+    // Per session: its change token and its interned entry keys, by key text. Both levels are keyed by plain strings
+    // with ordinal comparison, which the dictionary hashes on its fast path; a (session, key) tuple key would hash
+    // both strings with randomized hashing on every lookup.
+    private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
     private readonly PostEvictionDelegate _onEvicted;
 
     /// <summary>Creates the cache.</summary>
@@ -42,7 +46,8 @@ public sealed class MemorySessionCache : ISessionCache, IDisposable
     /// <inheritdoc />
     public bool TryGet(string sessionId, ProductTypeKey key, [NotNullWhen(true)] out SchemaResult? result)
     {
-        if (_keys.TryGetValue((sessionId, key), out var entryKey) && _cache.TryGetValue(entryKey, out var value) && value is SchemaResult hit)
+        if (_sessions.TryGetValue(sessionId, out var session) && session.Keys.TryGetValue(key.Value, out var entryKey) &&
+            _cache.TryGetValue(entryKey, out var value) && value is SchemaResult hit)
         {
             result = hit;
             return true;
@@ -57,8 +62,8 @@ public sealed class MemorySessionCache : ISessionCache, IDisposable
     {
         ArgumentNullException.ThrowIfNull(sessionId);
         ArgumentNullException.ThrowIfNull(result);
-        var session = _sessions.GetOrAdd(sessionId, static _ => new CancellationTokenSource());
-        var entryKey = _keys.GetOrAdd((sessionId, key), static k => new EntryKey(k.Session, k.Key));
+        var session = _sessions.GetOrAdd(sessionId, static _ => new Session());
+        var entryKey = session.Keys.GetOrAdd(key.Value, static (k, s) => new EntryKey(s, k), session);
         using var entry = _cache.CreateEntry(entryKey);
         entry.Value = result;
         entry.Size = 1;
@@ -74,16 +79,15 @@ public sealed class MemorySessionCache : ISessionCache, IDisposable
         if (_sessions.TryRemove(sessionId, out var session))
         {
             session.Cancel();
-            session.Dispose();
-        }
 
-        // Expired-by-token entries leave the cache lazily; drop the interned keys now so lookups miss at once.
-        foreach (var k in _keys.Keys)
-        {
-            if (string.Equals(k.Session, sessionId, StringComparison.Ordinal) && _keys.TryRemove(k, out var entryKey))
+            // Expired-by-token entries leave the cache lazily; remove them now so lookups miss at once.
+            foreach (var entryKey in session.Keys.Values)
             {
                 _cache.Remove(entryKey);
             }
+
+            session.Keys.Clear();
+            session.Dispose();
         }
     }
 
@@ -101,11 +105,36 @@ public sealed class MemorySessionCache : ISessionCache, IDisposable
     {
         if (reason != EvictionReason.Replaced && key is EntryKey entryKey)
         {
-            _keys.TryRemove(new KeyValuePair<(string, ProductTypeKey), EntryKey>((entryKey.Session, entryKey.Key), entryKey));
+            // Removes only this instance: a newer key interned for the same type after it stays.
+            entryKey.Session.Keys.TryRemove(new KeyValuePair<string, EntryKey>(entryKey.Key, entryKey));
         }
     }
 
-    private sealed record EntryKey(string Session, ProductTypeKey Key);
+    /// <summary>A session's change token (cancelled by <see cref="Clear"/>) and its interned entry keys.</summary>
+    private sealed class Session : IDisposable
+    {
+        private readonly CancellationTokenSource _cts = new();
+
+        public ConcurrentDictionary<string, EntryKey> Keys { get; } = new(StringComparer.Ordinal);
+
+        public CancellationToken Token => _cts.Token;
+
+        public void Cancel() => _cts.Cancel();
+
+        public void Dispose() => _cts.Dispose();
+    }
+
+    /// <summary>
+    /// The cache key of one entry. Interned (one instance per session and type while the entry lives), so it keeps
+    /// reference equality: the cache hashes it by identity instead of hashing two strings per lookup, and an eviction
+    /// callback of an old instance can never remove a newer one.
+    /// </summary>
+    private sealed class EntryKey(Session session, string key)
+    {
+        public Session Session { get; } = session;
+
+        public string Key { get; } = key;
+    }
 
     private sealed class TimeProviderClock(TimeProvider timeProvider) : Microsoft.Extensions.Internal.ISystemClock
     {

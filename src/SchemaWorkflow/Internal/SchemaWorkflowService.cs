@@ -85,10 +85,11 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
             ValidateSessionId(sessionId);
         }
 
-        var start = _time.GetTimestamp();
         var resolving = _resolver.ResolveAsync(productType, cancellationToken);
 
-        // The hit path runs synchronously and allocates nothing: memoized resolution, then the session cache.
+        // The hit path runs synchronously and allocates nothing: memoized resolution, then the session cache. The
+        // request clock starts once a hit is ruled out, so a hit does not pay for reading the clock (a large share of
+        // its cost). Durations then leave out only the resolver's synchronous part: a memo lookup, well under 1 µs.
         if (resolving.IsCompletedSuccessfully)
         {
             var resolution = resolving.Result;
@@ -100,10 +101,10 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
                 return new ValueTask<SchemaResult>(hit);
             }
 
-            return new ValueTask<SchemaResult>(GetSlowAsync(productType, new ValueTask<ProductTypeResolution>(resolution), options, start, cancellationToken));
+            return new ValueTask<SchemaResult>(GetSlowAsync(productType, new ValueTask<ProductTypeResolution>(resolution), options, _time.GetTimestamp(), cancellationToken));
         }
 
-        return new ValueTask<SchemaResult>(GetSlowAsync(productType, resolving, options, start, cancellationToken));
+        return new ValueTask<SchemaResult>(GetSlowAsync(productType, resolving, options, _time.GetTimestamp(), cancellationToken));
     }
 
     public async Task<IReadOnlyList<SchemaResult>> GetOrGenerateManyAsync(IEnumerable<string> productTypes, SchemaRequestOptions? options = null, IProgress<BatchProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -826,7 +827,11 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
     private void ValidateSessionId(string sessionId)
     {
         ArgumentNullException.ThrowIfNull(sessionId);
-        if (sessionId.Length == 0 || sessionId.Length > _options.SessionCache.MaxSessionIdLength || sessionId.Any(char.IsControl))
+        // Vectorized: the control characters (char.IsControl) are exactly U+0000–U+001F and U+007F–U+009F. This runs on
+        // every session-cache hit, where an enumerator and a delegate call per character were a large share of its cost.
+        var span = sessionId.AsSpan();
+        if (span.Length == 0 || span.Length > _options.SessionCache.MaxSessionIdLength ||
+            span.ContainsAnyInRange('\u0000', '\u001F') || span.ContainsAnyInRange('\u007F', '\u009F'))
         {
             throw new ArgumentException($"The session id must be 1 to {_options.SessionCache.MaxSessionIdLength} characters without control characters.", nameof(sessionId));
         }
