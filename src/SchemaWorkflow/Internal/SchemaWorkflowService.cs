@@ -33,6 +33,8 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
     private readonly ConcurrencyLimiter _limiter;
     private readonly SingleFlight<(ProductTypeKey Key, bool Force), FlightOutcome> _flights = new();
     private readonly HashSet<string> _acceptedFingerprints;
+    private const int FallbackKeyMemoLimit = 4096;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ProductTypeKey> _fallbackKeys = new(StringComparer.Ordinal);
 
     public SchemaWorkflowService(
         IOptions<SchemaWorkflowOptions> options,
@@ -93,7 +95,8 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         if (resolving.IsCompletedSuccessfully)
         {
             var resolution = resolving.Result;
-            if (resolution.Key is { } key && options.SessionId is { } sid && !options.ForceRegenerate &&
+            if (options.SessionId is { } sid && !options.ForceRegenerate &&
+                (resolution.Key ?? FallbackKey(productType)) is var key &&
                 _sessionCache.TryGet(sid, key, out var hit))
             {
                 _diagnostics.Requests.Add(1, SessionCacheTag);
@@ -153,7 +156,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
     {
         ProductTypeText.Validate(productType, _options.MaxProductTypeLength);
         var resolution = await _resolver.ResolveAsync(productType, cancellationToken).ConfigureAwait(false);
-        var key = resolution.Key ?? ProductTypeText.ToKey(productType);
+        var key = resolution.Key ?? FallbackKey(productType);
         return await _store.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
     }
 
@@ -201,7 +204,16 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
             }
 
             var resolution = await _resolver.ResolveAsync(text!, cancellationToken).ConfigureAwait(false);
-            var key = resolution.Key ?? ProductTypeText.ToKey(text!);
+            ProductTypeKey key;
+            try
+            {
+                key = resolution.Key ?? FallbackKey(text!);
+            }
+            catch (ArgumentException ex)
+            {
+                Complete(i, Failed(text!, null, SchemaErrorCode.InvalidInput, ex.Message, strategy.Kind, 0));
+                continue;
+            }
             if (!groups.TryGetValue(key, out var indexes))
             {
                 groups[key] = indexes = [];
@@ -257,7 +269,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         {
             var stepStart = _time.GetTimestamp();
             var resolution = await resolving.ConfigureAwait(false);
-            var resolvedKey = resolution.Key ?? ProductTypeText.ToKey(productType);
+            var resolvedKey = resolution.Key ?? FallbackKey(productType);
             key = resolvedKey;
             steps.Add(new StepTiming(SchemaStep.Resolve, _time.GetElapsedTime(stepStart)));
             activity?.SetTag("schemaworkflow.product_type", resolvedKey.Value);
@@ -823,6 +835,26 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
 
     private void RecordStep(SchemaStep step, TimeSpan duration) =>
         _diagnostics.StepDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("step", SchemaWorkflowDiagnostics.StepTag(step)));
+
+    /// <summary>
+    /// The key of text the resolver does not know (served by generators such as an LLM): the text folded to snake_case,
+    /// memoized (bounded) so a repeated request for such a type still takes the allocation-free session-cache path.
+    /// </summary>
+    private ProductTypeKey FallbackKey(string text)
+    {
+        if (_fallbackKeys.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var key = ProductTypeText.ToKey(text);
+        if (_fallbackKeys.Count < FallbackKeyMemoLimit)
+        {
+            _fallbackKeys.TryAdd(text, key);
+        }
+
+        return key;
+    }
 
     private void ValidateSessionId(string sessionId)
     {

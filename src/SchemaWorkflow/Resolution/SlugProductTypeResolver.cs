@@ -21,7 +21,17 @@ public sealed class SlugProductTypeResolver : IProductTypeResolver
             return new(known);
         }
 
-        var resolution = new ProductTypeResolution { Key = ProductTypeText.ToKey(text), Confidence = 0.5 };
+        ProductTypeResolution resolution;
+        try
+        {
+            resolution = new ProductTypeResolution { Key = ProductTypeText.ToKey(text), Confidence = 0.5 };
+        }
+        catch (ArgumentException)
+        {
+            // No ASCII letter or digit to form a key from: unresolved, never a throw.
+            resolution = new ProductTypeResolution();
+        }
+
         if (_memo.Count < MemoLimit)
         {
             _memo.TryAdd(text, resolution);

@@ -61,7 +61,7 @@ public sealed class BatchTests
     {
         using var t = new TestWorkflow();
         t.Generator.Failing.Add("b_type");
-        var names = new[] { "a type", "b type", "", "c type", "../../etc/passwd", "d\u0000type" };
+        var names = new[] { "a type", "b type", "", "c type", "../../etc/passwd", "d\u0000type", "温度变送器" };
 
         var results = await t.Workflow.GetOrGenerateManyAsync(names);
 
@@ -72,6 +72,7 @@ public sealed class BatchTests
         Assert.True(results[3].Succeeded);
         Assert.Equal(SchemaErrorCode.InvalidInput, results[4].Error!.Code);
         Assert.Equal(SchemaErrorCode.InvalidInput, results[5].Error!.Code);
+        Assert.Equal(SchemaErrorCode.InvalidInput, results[6].Error!.Code);
     }
 
     [Fact]

@@ -319,6 +319,26 @@ public sealed class LifecycleTests
         Assert.Contains(result.Warnings, w => w.Contains("Enrichment failed", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Type_unknown_to_the_resolver_is_served_from_the_session_cache_on_repeat()
+    {
+        using var t = new TestWorkflow(build: b => b.UseResolver<NothingResolver>());
+
+        var first = await t.Workflow.GetOrGenerateAsync("Widget Analyser", Session);
+        var second = await t.Workflow.GetOrGenerateAsync("Widget Analyser", Session);
+
+        Assert.Equal("widget_analyser", first.Key!.Value.Value);
+        Assert.Equal(SchemaSource.Generated, first.Source);
+        Assert.Equal(SchemaSource.SessionCache, second.Source);
+        Assert.Equal(1, t.Generator.Calls);
+    }
+
+    private sealed class NothingResolver : IProductTypeResolver
+    {
+        public ValueTask<ProductTypeResolution> ResolveAsync(string text, CancellationToken cancellationToken = default) =>
+            new(new ProductTypeResolution { Suggestions = ["temperature_transmitter"] });
+    }
+
     private static async Task WaitFor(Func<bool> condition)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
