@@ -126,6 +126,11 @@ public sealed record ParsedValue
     private static string WithUnit(string? unit, string? qualifier)
     {
         var text = unit is null ? string.Empty : " " + unit;
-        return qualifier is "gauge" or "absolute" ? text + " (" + qualifier + ")" : text;
+        return qualifier switch
+        {
+            "gauge" or "absolute" => text + " (" + qualifier + ")",
+            "DC" or "AC" when unit is not null && !unit.EndsWith(qualifier, StringComparison.Ordinal) => text + " " + qualifier,
+            _ => text,
+        };
     }
 }
