@@ -242,7 +242,7 @@ public static partial class ValueParser
                 EnumMatchKind.Fuzzy => $"Read '{Shorten(text)}' as '{value}' (closest spelling).",
                 _ => $"Read '{Shorten(text)}' as '{value}'.",
             };
-            return ValueParseResult.Ok(ParsedValue.ForEnum(value), match.Score, note);
+            return ValueParseResult.Ok(ParsedValue.ForEnum(value), match.Score, note) with { Leftover = match.Leftover };
         }
 
         if (match.Ambiguous.Count > 0)
@@ -383,7 +383,8 @@ public static partial class ValueParser
             value = ParsedValue.ForNumber(form == QuantityForm.Tolerance ? Math.Abs(lower.Value) : lower.Value, lower.Unit, form, qualifier);
         }
 
-        return Checked(field, value, text, confidence, notes);
+        var leftover = string.Join(' ', new[] { q.Leading, q.Trailing }.Where(static w => w.Length > 0));
+        return Checked(field, value, text, confidence, notes) with { Leftover = leftover };
     }
 
     private static ValueParseResult Checked(SchemaField field, ParsedValue value, string text, double confidence, List<string> notes)

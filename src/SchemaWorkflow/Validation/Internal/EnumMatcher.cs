@@ -21,6 +21,9 @@ internal enum EnumMatchKind
 internal sealed record EnumMatch(string? Value, double Score, EnumMatchKind Kind, IReadOnlyList<string> Ambiguous, IReadOnlyList<string> Suggestions)
 {
     public bool Success => Value is not null;
+
+    /// <summary>Input words the allowed value did not use ("316 l" after "1/2 npt"), joined by spaces; empty when none.</summary>
+    public string Leftover { get; init; } = string.Empty;
 }
 
 /// <summary>
@@ -101,7 +104,7 @@ internal static class EnumMatcher
             return new EnumMatch(null, 0, EnumMatchKind.Fuzzy, [], []);
         }
 
-        var candidates = new List<(string Value, double Score, EnumMatchKind Kind)>();
+        var candidates = new List<(string Value, double Score, EnumMatchKind Kind, string Leftover)>();
         var inputNumbers = TextCanon.NumericTokens(inputTokens).Order(StringComparer.Ordinal).ToList();
         var inputJoined = string.Join(' ', inputTokens);
         foreach (var a in allowed)
@@ -116,7 +119,7 @@ internal static class EnumMatcher
             var inInput = TextCanon.CountContained(allowedTokens, inputTokens);
             if (inAllowed == inputTokens.Length && inInput == allowedTokens.Length)
             {
-                candidates.Add((a, 98, EnumMatchKind.Canonical));
+                candidates.Add((a, 98, EnumMatchKind.Canonical, string.Empty));
                 continue;
             }
 
@@ -125,14 +128,14 @@ internal static class EnumMatcher
                 var coverage = (double)allowedTokens.Length / inputTokens.Length;
                 if (coverage >= 0.5 || allowedTokens.Any(static t => !TextCanon.IsNumeric(t)))
                 {
-                    candidates.Add((a, 70 + (20 * coverage), EnumMatchKind.AllowedWithinInput));
+                    candidates.Add((a, 70 + (20 * coverage), EnumMatchKind.AllowedWithinInput, Unused(inputTokens, allowedTokens)));
                     continue;
                 }
             }
 
             if (inAllowed == inputTokens.Length && inputTokens.Any(static t => !TextCanon.IsNumeric(t) || t.Length > 1))
             {
-                candidates.Add((a, 60 + (25 * (double)inputTokens.Length / allowedTokens.Length), EnumMatchKind.InputWithinAllowed));
+                candidates.Add((a, 60 + (25 * (double)inputTokens.Length / allowedTokens.Length), EnumMatchKind.InputWithinAllowed, string.Empty));
                 continue;
             }
 
@@ -143,7 +146,7 @@ internal static class EnumMatcher
                 var ratio = Fuzz.Ratio(inputJoined, string.Join(' ', allowedTokens));
                 if (ratio >= FuzzyThreshold)
                 {
-                    candidates.Add((a, 50 + ((ratio - FuzzyThreshold) / 2), EnumMatchKind.Fuzzy));
+                    candidates.Add((a, 50 + ((ratio - FuzzyThreshold) / 2), EnumMatchKind.Fuzzy, string.Empty));
                 }
             }
         }
@@ -160,6 +163,24 @@ internal static class EnumMatcher
             return new EnumMatch(null, top, winners[0].Kind, winners.Select(static w => w.Value).ToList(), []);
         }
 
-        return new EnumMatch(winners[0].Value, winners[0].Score, winners[0].Kind, [], []);
+        return new EnumMatch(winners[0].Value, winners[0].Score, winners[0].Kind, [], []) { Leftover = winners[0].Leftover };
+    }
+
+    private static string Unused(string[] input, string[] used)
+    {
+        var taken = new bool[input.Length];
+        foreach (var u in used)
+        {
+            for (var i = 0; i < input.Length; i++)
+            {
+                if (!taken[i] && TextCanon.TokenEquals(u, input[i]))
+                {
+                    taken[i] = true;
+                    break;
+                }
+            }
+        }
+
+        return string.Join(' ', input.Where((_, i) => !taken[i]));
     }
 }
