@@ -84,6 +84,7 @@ internal static partial class ConditionEvaluator
         }
 
         bool holds;
+        string? category = null;
         if (op is "above" or "over" or "exceeds" or ">" or ">=" or "below" or "under" or "<" or "<=" || op.StartsWith("is above", StringComparison.Ordinal) || op.StartsWith("is below", StringComparison.Ordinal))
         {
             var limit = ValueParser.ParseQuantity(right);
@@ -110,7 +111,9 @@ internal static partial class ConditionEvaluator
         else
         {
             var options = OneOf().Replace(right, string.Empty).Split([",", " or ", "/", ";"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            holds = options.Any(o => Matches(value, Article().Replace(o, string.Empty).Trim()));
+            var hit = options.Select(o => Article().Replace(o, string.Empty).Trim()).FirstOrDefault(o => Matches(value, o));
+            holds = hit is not null;
+            category = hit is not null && IsCategory(hit) ? hit : null;
         }
 
         if (negate)
@@ -118,7 +121,7 @@ internal static partial class ConditionEvaluator
             holds = !holds;
         }
 
-        var described = $"{target.DisplayName} is {value.Display}";
+        var described = $"{target.DisplayName} is {value.Display}" + (category is null ? string.Empty : ", " + WithArticle(category));
         return holds
             ? new ConditionOutcome(ConditionStatus.Applies, described)
             : new ConditionOutcome(ConditionStatus.DoesNotApply, described);
@@ -150,6 +153,11 @@ internal static partial class ConditionEvaluator
         return expectedTokens.Length > 0 && TextCanon.CountContained(expectedTokens, valueTokens) == expectedTokens.Length;
     }
 
+    private static bool IsCategory(string word) => Categories.Any(c => c.Word.IsMatch(word));
+
+    private static string WithArticle(string word) =>
+        (word.Length > 0 && ("aeiou".Contains(char.ToLowerInvariant(word[0]), StringComparison.Ordinal) || word.StartsWith("RTD", StringComparison.OrdinalIgnoreCase)) ? "an " : "a ") + word;
+
     private static ConditionOutcome EvaluateHazard(SchemaField field, IReadOnlyDictionary<string, ProvidedRequirement> provided, IReadOnlyList<string> inputTexts)
     {
         foreach (var text in inputTexts)
@@ -161,11 +169,10 @@ internal static partial class ConditionEvaluator
             }
         }
 
-        if (provided.TryGetValue(field.Key, out var own))
+        provided.TryGetValue(field.Key, out var own);
+        if (own is not null && (own.Value.Kind == ParsedValueKind.NotApplicable || IsNone(own.Value)))
         {
-            return own.Value.Kind == ParsedValueKind.NotApplicable || IsNone(own.Value)
-                ? new ConditionOutcome(ConditionStatus.DoesNotApply, $"{field.DisplayName} was given as {own.Value.Display}")
-                : new ConditionOutcome(ConditionStatus.Applies, $"{field.DisplayName} was given as {own.Value.Display}");
+            return new ConditionOutcome(ConditionStatus.DoesNotApply, $"{field.DisplayName} was given as {own.Value.Display}");
         }
 
         foreach (var text in inputTexts)
@@ -175,6 +182,11 @@ internal static partial class ConditionEvaluator
             {
                 return new ConditionOutcome(ConditionStatus.Applies, $"'{ValueParser.Shorten(text)}' indicates a hazardous area");
             }
+        }
+
+        if (own is not null)
+        {
+            return new ConditionOutcome(ConditionStatus.Applies, $"{field.DisplayName} was given as {own.Value.Display}");
         }
 
         return new ConditionOutcome(ConditionStatus.Unknown, "nothing given says whether the instrument is installed in a hazardous area");

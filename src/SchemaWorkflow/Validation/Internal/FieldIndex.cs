@@ -112,8 +112,8 @@ internal sealed class FieldIndex
         }
 
         return _entries
-            .Select(e => (e.Field, Score: Fuzz.WeightedRatio(joined, e.Joined)))
-            .Where(static x => x.Score >= 60)
+            .Select(e => (e.Field, Score: Similarity(joined, e.Joined)))
+            .Where(static x => x.Score >= 65)
             .GroupBy(static x => x.Field)
             .Select(g => (Field: g.Key, Score: g.Max(static x => x.Score)))
             .OrderByDescending(static x => x.Score)
@@ -121,6 +121,19 @@ internal sealed class FieldIndex
             .Take(count)
             .Select(static x => new FieldSuggestion(x.Field.Key, x.Field.DisplayName))
             .ToList();
+    }
+
+    // Whole-string similarity, and for longer names the best partial alignment (slightly discounted), so "colr" suggests
+    // nothing while "temprature" still finds "Ambient temperature range".
+    private static double Similarity(string name, string candidate)
+    {
+        double score = Math.Max(Fuzz.Ratio(name, candidate), Fuzz.TokenSortRatio(name, candidate));
+        if (name.Length >= 6)
+        {
+            score = Math.Max(score, Fuzz.PartialRatio(name, candidate) * 0.9);
+        }
+
+        return score;
     }
 
     /// <summary>
