@@ -387,38 +387,74 @@ public static partial class ValueParser
         return Checked(field, value, text, confidence, notes) with { Leftover = leftover };
     }
 
+    // Physical limits are hard (nothing is colder than absolute zero); the catalog's typical range is advice, because a
+    // type K transmitter calibrated 0..1200 °C is normal even where the typical range was written for Pt100.
     private static ValueParseResult Checked(SchemaField field, ParsedValue value, string text, double confidence, List<string> notes)
     {
-        if (field.TypicalRange is { IsWellFormed: true } typical && string.Equals(value.Unit, field.Unit, StringComparison.Ordinal))
+        var (lowest, highest) = ValuesOf(value);
+        if (PhysicalLimitProblem(field, value, lowest, highest) is { } problem)
         {
-            var bounds = typical;
-            if (typical.Unit is not null && field.Unit is not null && !string.Equals(typical.Unit, field.Unit, StringComparison.Ordinal))
+            return new ValueParseResult
             {
-                var converted = ConvertRange(typical, field.Unit);
-                if (converted is null)
-                {
-                    return ValueParseResult.Ok(value, confidence, [.. notes]);
-                }
+                Error = InvalidReason.OutOfRange,
+                Message = problem,
+                Confidence = confidence,
+                Notes = [.. notes],
+            };
+        }
 
-                bounds = converted;
-            }
-
-            var outside = value.Kind == ParsedValueKind.Range
-                ? (value.Range!.Min is { } lo && !bounds.Contains(lo)) || (value.Range.Max is { } hi && !bounds.Contains(hi))
-                : value.Number is { } n && !bounds.Contains(value.Form == QuantityForm.Tolerance ? Math.Abs(n) : n);
-            if (outside)
-            {
-                return new ValueParseResult
-                {
-                    Error = InvalidReason.OutOfRange,
-                    Message = $"{field.DisplayName} {value.Display} is outside {Describe(bounds, field.Unit)}, the range this field allows.",
-                    Confidence = confidence - 10,
-                    Notes = [.. notes],
-                };
-            }
+        if (field.TypicalRange is { IsWellFormed: true } typical && string.Equals(value.Unit, field.Unit, StringComparison.Ordinal) && field.Unit is not null &&
+            ConvertRange(typical, field.Unit) is { } bounds &&
+            ((lowest is { } lo && !bounds.Contains(lo)) || (highest is { } hi && !bounds.Contains(hi))))
+        {
+            notes.Add($"{value.Display} is outside the typical range of {field.DisplayName}, {Describe(bounds, field.Unit)}; check it is meant.");
+            confidence -= 10;
         }
 
         return ValueParseResult.Ok(value, confidence, [.. notes]);
+    }
+
+    private static (double? Lowest, double? Highest) ValuesOf(ParsedValue value) => value.Kind switch
+    {
+        ParsedValueKind.Range => (value.Range!.Min, value.Range.Max),
+        ParsedValueKind.Number when value.Form == QuantityForm.Tolerance => (Math.Abs(value.Number!.Value), Math.Abs(value.Number.Value)),
+        ParsedValueKind.Number => (value.Number, value.Number),
+        _ => (null, null),
+    };
+
+    private static string? PhysicalLimitProblem(SchemaField field, ParsedValue value, double? lowest, double? highest)
+    {
+        var unit = UnitTable.ForSymbol(value.Unit);
+        if (unit is null || lowest is null && highest is null)
+        {
+            return null;
+        }
+
+        var low = lowest ?? highest!.Value;
+        var high = highest ?? lowest!.Value;
+        switch (unit.Dimension)
+        {
+            case UnitDimension.Temperature when !IsDifferenceField(field) && value.Form != QuantityForm.Tolerance:
+                var kelvin = UnitTable.ForSymbol("K")!;
+                if (UnitTable.TryConvert(0, kelvin, unit, isDifference: false, out var absoluteZero) && low < absoluteZero - 1e-9)
+                {
+                    return $"{field.DisplayName} {value.Display} is below absolute zero ({ParsedValue.FormatNumber(absoluteZero)} {unit.Symbol}); check the value and its unit.";
+                }
+
+                return null;
+            case UnitDimension.Pressure when value.Qualifier == "absolute" && low < 0:
+                return $"{field.DisplayName} {value.Display} is a negative absolute pressure; an absolute pressure starts at 0.";
+            case UnitDimension.Length or UnitDimension.Time or UnitDimension.Density or UnitDimension.DynamicViscosity or UnitDimension.KinematicViscosity or
+                UnitDimension.Conductivity or UnitDimension.Frequency or UnitDimension.Resistance or UnitDimension.Mass or UnitDimension.Power or
+                UnitDimension.BitRate when low < 0:
+                return $"{field.DisplayName} {value.Display} is negative; {DimensionName(unit.Dimension)} cannot be below 0.";
+            case UnitDimension.PH when low < 0 || high > 14:
+                return $"{field.DisplayName} {value.Display} is outside the pH scale 0..14.";
+            case UnitDimension.Ratio when field.Key.Contains("humidity", StringComparison.Ordinal) && (low < 0 || high > 100):
+                return $"{field.DisplayName} {value.Display} is outside 0..100 %; relative humidity cannot exceed 100 %.";
+            default:
+                return null;
+        }
     }
 
     internal static NumericRange? ConvertRange(NumericRange range, string toUnit)

@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace SchemaWorkflow.Validation.Internal;
 
 /// <summary>
-/// Checks a parsed value against the cited facts enrichment attached to its field: narrowed allowed values, ranges and
-/// limits. A fact whose label names an allowed value of another field ("class AA validity range, wire-wound") holds
+/// Checks a parsed value against the cited ranges and limits enrichment attached to its field. Allowed-value facts are
+/// not checked here: several standards each list part of a field's values (IEC 60381-1 the current signals, IEC 61158-2
+/// the fieldbuses), so no single list is the whole set; the field's own allowed values already bound an enum. A fact whose label names an allowed value of another field ("class AA validity range, wire-wound") holds
 /// only when the buyer gave that value for that field, so a Pt100 class AA range is checked against class AA sensors
 /// only.
 /// </summary>
@@ -23,7 +24,6 @@ internal static partial class StandardsChecker
             {
                 FieldValueKind.Range => CheckRange(field, given.Value, fact),
                 FieldValueKind.Limit => CheckLimit(field, given.Value, fact),
-                FieldValueKind.AllowedValues => CheckAllowed(field, given.Value, fact),
                 _ => null,
             };
             if (problem is not null)
@@ -37,7 +37,6 @@ internal static partial class StandardsChecker
                     OriginalName = given.OriginalName,
                     Reason = InvalidReason.ConflictsWithStandard,
                     Message = problem + Cite(citation) + ".",
-                    Suggestions = fact.Kind == FieldValueKind.AllowedValues ? fact.AllowedValues : [],
                     Citation = citation,
                 };
             }
@@ -45,6 +44,15 @@ internal static partial class StandardsChecker
 
         return null;
     }
+
+    private static readonly HashSet<string> GenericWords = new(StringComparer.Ordinal)
+    {
+        "valid", "measurement", "value", "values", "device", "devices", "per", "pair", "data", "rate", "limit", "limits", "lower", "upper",
+        "current", "signal", "output", "input", "range", "class", "type", "with", "without", "none", "standard", "all", "table", "span",
+        "and", "for", "the", "most", "least", "max", "min", "maximum", "minimum", "curve", "basic", "supply", "voltage", "temperature",
+        "pressure", "process", "ambient", "material", "connection", "marking", "code", "rating", "test", "reference", "recommended",
+        "default", "typical", "loop", "load", "band", "letter", "nominal", "sensor", "level", "flow", "other", "only", "not",
+    };
 
     private static bool AppliesTo(FieldValue fact, SchemaField field, FieldIndex index, IReadOnlyDictionary<string, ProvidedRequirement> provided)
     {
@@ -54,6 +62,9 @@ internal static partial class StandardsChecker
         }
 
         var labelTokens = TextCanon.Tokens(fact.Label);
+        var ownWords = new HashSet<string>(index.WordsOf(field), StringComparer.Ordinal);
+        var distinctive = labelTokens.Where(t => t.Length >= 3 && !TextCanon.IsNumeric(t) && !GenericWords.Contains(t) && !ownWords.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        var wordConditions = new Dictionary<string, List<SchemaField>>(StringComparer.Ordinal);
         foreach (var other in index.Fields)
         {
             if (ReferenceEquals(other, field) || other.DataType != FieldDataType.Enum)
@@ -61,24 +72,42 @@ internal static partial class StandardsChecker
                 continue;
             }
 
-            // The most specific allowed value the label names: "AA" before "A" in "class AA".
+            var allowedTokens = other.AllowedValues.Select(static a => TextCanon.Tokens(a)).ToList();
+
+            // The most specific allowed value the label names: "AA" before "A" in "class AA validity range".
             var named = other.AllowedValues
-                .Select(a => (Value: a, Tokens: TextCanon.Tokens(a)))
+                .Select((a, i) => (Value: a, Tokens: allowedTokens[i]))
                 .Where(a => a.Tokens.Length > 0 && ContainsRun(labelTokens, a.Tokens))
                 .OrderByDescending(static a => a.Tokens.Length)
                 .ThenByDescending(static a => a.Value.Length)
                 .FirstOrDefault();
-            if (named.Value is null)
+            if (named.Value is not null)
             {
+                if (!provided.TryGetValue(other.Key, out var otherGiven) || otherGiven.Value.Kind != ParsedValueKind.Enum ||
+                    !string.Equals(otherGiven.Value.Text, named.Value, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
                 continue;
             }
 
-            if (!provided.TryGetValue(other.Key, out var otherGiven) || otherGiven.Value.Kind != ParsedValueKind.Enum)
+            // A distinctive word some (not all) of the field's values share: "HART" in "loop resistance for HART".
+            foreach (var word in distinctive)
             {
-                return false;
+                var inSome = allowedTokens.Any(t => t.Contains(word, StringComparer.Ordinal));
+                var inAll = allowedTokens.All(t => t.Contains(word, StringComparer.Ordinal));
+                if (inSome && !inAll && !index.WordsOf(other).Contains(word, StringComparer.Ordinal))
+                {
+                    (wordConditions.TryGetValue(word, out var list) ? list : wordConditions[word] = []).Add(other);
+                }
             }
+        }
 
-            if (!string.Equals(otherGiven.Value.Text, named.Value, StringComparison.Ordinal))
+        foreach (var (word, fields) in wordConditions)
+        {
+            var given = fields.Where(f => provided.ContainsKey(f.Key)).Select(f => provided[f.Key]).ToList();
+            if (given.Count == 0 || !given.Any(g => TextCanon.Tokens(g.Value.Display).Contains(word, StringComparer.Ordinal)))
             {
                 return false;
             }
@@ -168,23 +197,6 @@ internal static partial class StandardsChecker
         }
 
         return null;
-    }
-
-    private static string? CheckAllowed(SchemaField field, ParsedValue value, FieldValue fact)
-    {
-        if (fact.AllowedValues.Count == 0 || value.Kind is not (ParsedValueKind.Enum or ParsedValueKind.Text))
-        {
-            return null;
-        }
-
-        var text = value.Text ?? value.Display;
-        var match = EnumMatcher.Match(fact.AllowedValues, text);
-        if (match.Success && match.Kind is EnumMatchKind.Exact or EnumMatchKind.Canonical)
-        {
-            return null;
-        }
-
-        return $"{field.DisplayName} '{text}' is not among {ValueParser.JoinOr(fact.AllowedValues)}, {Label(fact, "the values allowed")}";
     }
 
     private static string Label(FieldValue fact, string fallback) =>
