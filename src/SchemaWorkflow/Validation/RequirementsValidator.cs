@@ -353,11 +353,11 @@ public static partial class RequirementsValidator
                 }
 
                 var result = ValueParser.Parse(fields[0], string.Join(' ', words.Skip(n)));
-                if (result.Success && (fields[0].DataType is FieldDataType.Text or FieldDataType.Boolean || result.Confidence >= 50))
+                if (result.Success && (fields[0].DataType is FieldDataType.Text or FieldDataType.Boolean || matchedBy != MatchedBy.PartialName || result.Confidence >= 50))
                 {
                     // "Ex d IIC T6 Gb" is a value as a whole, not the name "Ex" and the value "d IIC T6 Gb".
                     var whole = ValueParser.Parse(fields[0], segment);
-                    if (fields[0].DataType != FieldDataType.Text && whole.Success && whole.Confidence >= result.Confidence)
+                    if (fields[0].DataType == FieldDataType.Enum && whole.Success && whole.Confidence >= result.Confidence)
                     {
                         return null;
                     }

@@ -265,9 +265,10 @@ public static partial class ValueParser
 
     private static ValueParseResult ParseBooleanField(SchemaField field, string text)
     {
-        var tokens = TextCanon.Tokens(text).Where(t => !FieldWords(field).Contains(t)).ToList();
-        var value = ParseBoolean(tokens.Count > 0 ? string.Join(' ', tokens) : text);
-        if (value is null && tokens.Count == 0)
+        var fieldWords = FieldWords(field);
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => TextCanon.Tokens(w) is not [var only] || !fieldWords.Contains(only)).ToList();
+        var value = ParseBoolean(text) ?? (words.Count > 0 ? ParseBoolean(string.Join(' ', words)) : null);
+        if (value is null && words.Count == 0)
         {
             // "with display" for a field called "Display": the field's own name says yes.
             value = true;
@@ -295,6 +296,12 @@ public static partial class ValueParser
         }
 
         var fieldUnit = UnitTable.ForSymbol(field.Unit);
+        if (q.FirstUnits.Count == 0 && q.SecondUnits.Count == 0 && q.Leading.Length > 0 && UnitTable.Lookup(q.Leading) is [{ Dimension: UnitDimension.Density } sg, ..])
+        {
+            // "SG 0.7": the unit written before the number.
+            q = q with { FirstUnits = [sg], Leading = string.Empty };
+        }
+
         var isDifference = q.Form == QuantityForm.Tolerance || IsDifferenceField(field);
         var lowerCandidates = q.Form == QuantityForm.Range ? (q.FirstUnits.Count > 0 ? q.FirstUnits : q.SecondUnits) : q.FirstUnits;
         var upperCandidates = q.SecondUnits.Count > 0 ? q.SecondUnits : q.FirstUnits;
@@ -376,7 +383,8 @@ public static partial class ValueParser
             }
             else
             {
-                confidence += q.Form == QuantityForm.Tolerance && isDifference ? 15 : 5;
+                // A ± tolerance belongs to an accuracy-like field; on a plain quantity (humidity) it is unlikely.
+                confidence += q.Form == QuantityForm.Tolerance ? (isDifference && !IsDifferenceField(field) ? -5 : 15) : 5;
             }
 
             var form = q.Form == QuantityForm.Range ? QuantityForm.Single : q.Form;
@@ -506,6 +514,13 @@ public static partial class ValueParser
     {
         if (candidates.Count == 0)
         {
+            if (unknownUnit is "x" or "×" or "X" or "times")
+            {
+                return Resolved.Fail(ValueParseResult.Fail(
+                    InvalidReason.Unreadable,
+                    $"'{Shorten(text)}' is a multiple of another value; give {field.DisplayName} as {Expectation(field)}."));
+            }
+
             if (unknownUnit is not null && field.Unit is not null)
             {
                 var symbols = fieldUnit is null ? field.Unit : string.Join(", ", UnitTable.CommonSymbols(fieldUnit.Dimension));

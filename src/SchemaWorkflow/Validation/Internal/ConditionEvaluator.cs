@@ -111,7 +111,8 @@ internal static partial class ConditionEvaluator
         else
         {
             var options = OneOf().Replace(right, string.Empty).Split([",", " or ", "/", ";"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var hit = options.Select(o => Article().Replace(o, string.Empty).Trim()).FirstOrDefault(o => Matches(value, o));
+            var targetWords = ValueParser.FieldWords(target);
+            var hit = options.Select(o => Article().Replace(o, string.Empty).Trim()).FirstOrDefault(o => Matches(value, o, targetWords));
             holds = hit is not null;
             category = hit is not null && IsCategory(hit) ? hit : null;
         }
@@ -127,7 +128,7 @@ internal static partial class ConditionEvaluator
             : new ConditionOutcome(ConditionStatus.DoesNotApply, described);
     }
 
-    private static bool Matches(ParsedValue value, string expected)
+    private static bool Matches(ParsedValue value, string expected, HashSet<string> targetWords)
     {
         if (expected.Length == 0)
         {
@@ -148,7 +149,8 @@ internal static partial class ConditionEvaluator
             }
         }
 
-        var expectedTokens = TextCanon.Tokens(expected);
+        // "output_type is a relay or PNP output": "output" restates the field, so "3-wire DC PNP" is a PNP output.
+        var expectedTokens = TextCanon.Tokens(expected) is var all && all.Any(t => !targetWords.Contains(t)) ? all.Where(t => !targetWords.Contains(t)).ToArray() : all;
         var valueTokens = TextCanon.Tokens(text);
         return expectedTokens.Length > 0 && TextCanon.CountContained(expectedTokens, valueTokens) == expectedTokens.Length;
     }

@@ -31,7 +31,7 @@ internal sealed record EnumMatch(string? Value, double Score, EnumMatchKind Kind
 /// then an allowed value inside the text ("HART rev 7" holds "HART 7"), then the text inside one allowed value
 /// ("316L" in "SS 316L"), then a close spelling ("Alumnium") that keeps every number the same.
 /// </summary>
-internal static class EnumMatcher
+internal static partial class EnumMatcher
 {
     public const double FuzzyThreshold = 85;
 
@@ -123,12 +123,20 @@ internal static class EnumMatcher
                 continue;
             }
 
+            // "MAX" is "MAX (high)": the words in brackets explain the value, they do not tell values apart.
+            var core = TextCanon.Tokens(Parenthetical().Replace(a, " "));
+            if (core.Length > 0 && core.Length < allowedTokens.Length && core.Length == inputTokens.Length && TextCanon.CountContained(inputTokens, core) == core.Length)
+            {
+                candidates.Add((a, 96, EnumMatchKind.Canonical, string.Empty));
+                continue;
+            }
+
             if (inInput == allowedTokens.Length)
             {
                 var coverage = (double)allowedTokens.Length / inputTokens.Length;
                 if (coverage >= 0.5 || allowedTokens.Any(static t => !TextCanon.IsNumeric(t)))
                 {
-                    candidates.Add((a, 70 + (20 * coverage), EnumMatchKind.AllowedWithinInput, Unused(inputTokens, allowedTokens)));
+                    candidates.Add((a, 65 + (20 * coverage), EnumMatchKind.AllowedWithinInput, Unused(inputTokens, allowedTokens)));
                     continue;
                 }
             }
@@ -139,8 +147,15 @@ internal static class EnumMatcher
                 continue;
             }
 
-            // A close spelling, never one that changes a number (T6 is not T4, HART 5 is not HART 7).
+            // Never a number changed: T6 is not T4, HART 5 is not HART 7.
             var allowedNumbers = TextCanon.NumericTokens(allowedTokens).Order(StringComparer.Ordinal).ToList();
+            if (inputNumbers.Count == 0 && inAllowed >= 2 && inAllowed * 3 >= inputTokens.Length * 2)
+            {
+                // Most of the words of one value, in plain words only (codes carry numbers): "dry run protection" for "MIN safety (dry run)".
+                candidates.Add((a, 66, EnumMatchKind.InputWithinAllowed, string.Empty));
+                continue;
+            }
+
             if (inputNumbers.SequenceEqual(allowedNumbers, StringComparer.Ordinal))
             {
                 var ratio = Fuzz.Ratio(inputJoined, string.Join(' ', allowedTokens));
@@ -158,6 +173,12 @@ internal static class EnumMatcher
 
         var top = candidates.Max(static c => c.Score);
         var winners = candidates.Where(c => c.Score >= top - 0.01).ToList();
+        if (winners.Count == 1 && winners[0].Kind == EnumMatchKind.InputWithinAllowed)
+        {
+            // "Bourdon tube" is inside both "C-type Bourdon tube" and "Helical Bourdon tube": a shorter value does not make it the one meant.
+            winners = candidates.Where(static c => c.Kind == EnumMatchKind.InputWithinAllowed).ToList();
+        }
+
         if (winners.Count > 1)
         {
             return new EnumMatch(null, top, winners[0].Kind, winners.Select(static w => w.Value).ToList(), []);
@@ -165,6 +186,9 @@ internal static class EnumMatcher
 
         return new EnumMatch(winners[0].Value, winners[0].Score, winners[0].Kind, [], []) { Leftover = winners[0].Leftover };
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\([^)]*\)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Parenthetical();
 
     private static string Unused(string[] input, string[] used)
     {

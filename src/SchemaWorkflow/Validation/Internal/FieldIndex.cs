@@ -128,9 +128,9 @@ internal sealed class FieldIndex
     private static double Similarity(string name, string candidate)
     {
         double score = Math.Max(Fuzz.Ratio(name, candidate), Fuzz.TokenSortRatio(name, candidate));
-        if (name.Length >= 6)
+        if (name.Length >= 6 && Fuzz.PartialRatio(name, candidate) is var partial and >= 85)
         {
-            score = Math.Max(score, Fuzz.PartialRatio(name, candidate) * 0.9);
+            score = Math.Max(score, partial * 0.9);
         }
 
         return score;

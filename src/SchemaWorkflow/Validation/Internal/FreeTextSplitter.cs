@@ -18,11 +18,15 @@ internal static partial class FreeTextSplitter
         }
 
         return Separator().Split(text)
-            .Select(static s => ValueParser.Clean(s.Trim().Trim('-', '*', '•', '.').Trim()))
+            .Select(static s => ValueParser.Clean(Bullet().Replace(s, string.Empty)))
             .Where(static s => s.Length > 0)
             .Take(MaxSegments)
             .ToList();
     }
+
+    // A list bullet or a closing full stop, never the minus of "-40..85 °C".
+    [GeneratedRegex(@"^\s*(?:[-*•]\s+|\*)|(?<=\p{L})\.\s*$|^\s+|\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex Bullet();
 
     [GeneratedRegex(@"(?<!\d),|,(?!\d)|;|\r?\n|\r|\||•|\t|\s/\s", RegexOptions.CultureInvariant)]
     private static partial Regex Separator();

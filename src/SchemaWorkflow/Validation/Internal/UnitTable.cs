@@ -97,6 +97,9 @@ internal static class UnitTable
         // Fluid properties
         Add(new UnitInfo("kg/m³", UnitDimension.Density, DensityUnit.KilogramPerCubicMeter), "kg/m³", "kg/m3");
         Add(new UnitInfo("g/cm³", UnitDimension.Density, DensityUnit.GramPerCubicCentimeter), "g/cm³", "g/cm3", "g/cc", "g/ml", "g/mL");
+
+        // Specific gravity is density relative to water (1 g/cm³), which is how level-switch densities are often quoted.
+        Add(new UnitInfo("SG", UnitDimension.Density, DensityUnit.GramPerCubicCentimeter), "SG", "S.G.", "specific gravity");
         Add(new UnitInfo("kg/l", UnitDimension.Density, DensityUnit.KilogramPerLiter), "kg/l", "kg/L", "kg/dm³", "kg/dm3");
         Add(new UnitInfo("cP", UnitDimension.DynamicViscosity, DynamicViscosityUnit.Centipoise), "cP", "cps", "centipoise");
         Add(new UnitInfo("mPa·s", UnitDimension.DynamicViscosity, DynamicViscosityUnit.MillipascalSecond), "mPa·s", "mPa.s", "mPas", "mPa s", "mPa*s");
