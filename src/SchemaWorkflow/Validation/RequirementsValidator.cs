@@ -84,7 +84,30 @@ public static partial class RequirementsValidator
             var field = fields[0];
             var result = ValueParser.Parse(field, value);
             var notes = new List<string>();
-            if (fields.Count > 1)
+            if (fields.Count > 1 && matchedBy == MatchedBy.PartialName)
+            {
+                // "scale" is part of "Scale range" and "Scale unit": only a value that fits exactly one of them decides.
+                var fitting = fields.Select(f => (Field: f, Result: ValueParser.Parse(f, value)))
+                    .Where(static x => x.Result.Success)
+                    .OrderByDescending(static x => x.Result.Confidence)
+                    .ToList();
+                if (fitting.Count == 0 || (fitting.Count > 1 && fitting[0].Result.Confidence - fitting[1].Result.Confidence < 5))
+                {
+                    var names = ValueParser.JoinOr(fields.Take(4).Select(static f => f.DisplayName).ToList());
+                    _unrecognised.Add(new UnrecognisedRequirement
+                    {
+                        Name = name,
+                        Value = value,
+                        Message = $"'{ValueParser.Shorten(name)}' could be {names} of {Article(_schema.DisplayName)}; use the full field name.",
+                        Suggestions = fields.Take(4).Select(static f => new FieldSuggestion(f.Key, f.DisplayName)).ToList(),
+                    });
+                    return;
+                }
+
+                (field, result) = fitting[0];
+                notes.Add($"Read '{ValueParser.Shorten(name)}' as {field.DisplayName}, the field of that name the value fits best.");
+            }
+            else if (fields.Count > 1)
             {
                 var best = fields
                     .Select(f => (Field: f, Result: ValueParser.Parse(f, value)))
@@ -100,7 +123,7 @@ public static partial class RequirementsValidator
                 notes.Add($"'{ValueParser.Shorten(name)}' also names {ValueParser.JoinOr(fields.Where(f => !ReferenceEquals(f, field)).Select(static f => f.DisplayName).ToList())}; read as {field.DisplayName} because the value fits it.");
             }
 
-            if (matchedBy is MatchedBy.PartialName or MatchedBy.CloseSpelling)
+            if (matchedBy is MatchedBy.CloseSpelling || (matchedBy == MatchedBy.PartialName && fields.Count == 1))
             {
                 notes.Add($"Read '{ValueParser.Shorten(name)}' as {field.DisplayName}.");
             }

@@ -330,9 +330,11 @@ public static partial class ValueParser
         var unitWritten = lowerCandidates.Count > 0 || upperCandidates.Count > 0;
         var confidence = unitWritten ? 70.0 : 30.0;
         var qualifier = upper.Qualifier ?? lower.Qualifier;
-        if (q.Trailing.Length > 0)
+        var nameWords = NameWordsWithSynonyms(field);
+        var trailing = string.Join(' ', q.Trailing.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => TextCanon.Tokens(w) is not [var only] || !nameWords.Contains(only)));
+        if (trailing.Length > 0)
         {
-            notes.Add($"Ignored '{Shorten(q.Trailing)}' after the value.");
+            notes.Add($"Ignored '{Shorten(trailing)}' after the value.");
             confidence -= 10;
         }
 
@@ -631,6 +633,17 @@ public static partial class ValueParser
         {
             notes.Add(note);
         }
+    }
+
+    private static HashSet<string> NameWordsWithSynonyms(SchemaField field)
+    {
+        var words = FieldWords(field);
+        foreach (var synonym in field.Synonyms)
+        {
+            words.UnionWith(TextCanon.Tokens(synonym));
+        }
+
+        return words;
     }
 
     internal static HashSet<string> FieldWords(SchemaField field)

@@ -43,7 +43,7 @@ public sealed class SeedSchemaFixture : IDisposable
 
         foreach (var u in report.Unrecognised)
         {
-            sb.Append("U ").Append(u.Name ?? "(text)").Append(" = ").Append(u.Value).Append(" -> ").Append(string.Join(", ", u.Suggestions.Select(s => s.Field))).Append('\n');
+            sb.Append("U ").Append(u.Name ?? "(text)").Append(" = ").Append(u.Value).Append(" ->").Append(u.Suggestions.Count == 0 ? string.Empty : " " + string.Join(", ", u.Suggestions.Select(s => s.Field))).Append('\n');
         }
 
         foreach (var c in report.Conditional)

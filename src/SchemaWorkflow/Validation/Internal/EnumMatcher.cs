@@ -143,7 +143,9 @@ internal static partial class EnumMatcher
 
             if (inAllowed == inputTokens.Length && inputTokens.Any(static t => !TextCanon.IsNumeric(t) || t.Length > 1))
             {
-                candidates.Add((a, 60 + (25 * (double)inputTokens.Length / allowedTokens.Length), EnumMatchKind.InputWithinAllowed, string.Empty));
+                // Measured against the value without its bracketed explanation: "downscale" is a third of "Downscale ≤3.6 mA".
+                var basis = core.Length > 0 && TextCanon.CountContained(inputTokens, core) == inputTokens.Length ? core.Length : allowedTokens.Length;
+                candidates.Add((a, 60 + (25 * (double)inputTokens.Length / basis), EnumMatchKind.InputWithinAllowed, string.Empty));
                 continue;
             }
 

@@ -78,8 +78,9 @@ internal sealed class FieldIndex
             return ([], MatchedBy.FieldKey);
         }
 
-        var partial = Distinct(_entries.Where(e => words.Length < e.Words.Length && words.All(w => e.Words.Contains(w, StringComparer.Ordinal))));
-        if (partial.Count == 1)
+        // Part of a name: "output" for "Output signal". Several fields may share the word; the caller lets the value decide.
+        var partial = Partial(words);
+        if (partial.Count > 0)
         {
             return (partial, MatchedBy.PartialName);
         }
@@ -105,10 +106,17 @@ internal sealed class FieldIndex
     /// <returns>The suggestions.</returns>
     public IReadOnlyList<FieldSuggestion> Suggest(string name, int count = 3)
     {
-        var joined = string.Join(' ', NameWords(name));
+        var words = NameWords(name);
+        var joined = string.Join(' ', words);
         if (joined.Length == 0)
         {
             return [];
+        }
+
+        var partial = Partial(words);
+        if (partial.Count > 0)
+        {
+            return partial.Take(count).Select(static f => new FieldSuggestion(f.Key, f.DisplayName)).ToList();
         }
 
         return _entries
@@ -163,6 +171,11 @@ internal sealed class FieldIndex
             .Where(static w => !FillerWords.Contains(w))
             .ToArray();
     }
+
+    private List<SchemaField> Partial(string[] words) =>
+        Distinct(_entries.Where(e => words.Length < e.Words.Length && words.All(w => e.Words.Contains(w, StringComparer.Ordinal))))
+            .OrderBy(OrderOf)
+            .ToList();
 
     private static List<SchemaField> Distinct(IEnumerable<Entry> entries)
     {
