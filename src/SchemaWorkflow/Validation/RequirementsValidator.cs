@@ -53,10 +53,20 @@ public static partial class RequirementsValidator
                 Named(entry.Name, entry.Value, fromText: false);
             }
 
-            foreach (var segment in FreeTextSplitter.Split(_requirements.FreeText))
+            var segments = FreeTextSplitter.Split(_requirements.FreeText);
+            foreach (var segment in segments.Take(FreeTextSplitter.MaxSegments))
             {
                 _texts.Add(segment);
                 Segment(segment);
+            }
+
+            if (segments.Count > FreeTextSplitter.MaxSegments)
+            {
+                _unrecognised.Add(new UnrecognisedRequirement
+                {
+                    Value = string.Join(", ", segments.Skip(FreeTextSplitter.MaxSegments).Take(3)) + "…",
+                    Message = $"The free text has {segments.Count} parts; only the first {FreeTextSplitter.MaxSegments} were read. Pass the requirements of one product.",
+                });
             }
 
             CheckStandards();
@@ -266,7 +276,7 @@ public static partial class RequirementsValidator
         private bool Leftover(string leftover, SchemaField origin, string original)
         {
             var words = TextCanon.Tokens(leftover).Where(t => !_index.WordsOf(origin).Contains(t, StringComparer.Ordinal)).ToArray();
-            if (words.Length == 0 || words.All(static w => TextCanon.IsNumeric(w) || w.Length < 2))
+            if (!words.Any(static w => w.Any(char.IsLetter)))
             {
                 return false;
             }
@@ -332,7 +342,7 @@ public static partial class RequirementsValidator
                         }
                         else if (result.Error is InvalidReason.OutOfRange or InvalidReason.ReversedRange or InvalidReason.UnitMismatch && (hints > 0 || result.Confidence >= 50))
                         {
-                            score = 55 + bonus;
+                            score = 60 + bonus;
                         }
                         else
                         {

@@ -15,13 +15,13 @@ public sealed class SeedTypeValidationTests(SeedSchemaFixture fixture) : IClassF
             P sensor_input_type = Pt100 [Synonym]
             P rtd_connection_wires = 3-wire [Synonym]
             P calibrated_range = 0..150 °C [Synonym]
-            P accuracy = ±0.1 °C [FieldKey]
+            P accuracy = ±0.1 °C [DisplayName]
             P ambient_temperature_effect = 0.0015 °C/°C [FieldKey]
             P long_term_stability = 0.1 % of reading [Synonym]
             P output_signal = 4-20 mA HART [Synonym]
             P communication_protocol = HART 7 [Synonym]
             P failure_signal = Downscale ≤3.6 mA (NAMUR NE 43) [Synonym]
-            P supply_voltage = 10.5..42.4 V DC [FieldKey]
+            P supply_voltage = 10.5..42.4 V DC [DisplayName]
             P mounting_type = Head mount (DIN form B) [Synonym]
             P housing_material = Stainless steel 316/316L [FieldKey]
             P electrical_connection = M20 x 1.5 [Synonym]
@@ -150,23 +150,23 @@ public sealed class SeedTypeValidationTests(SeedSchemaFixture fixture) : IClassF
             INVALID
             """,
         ["PG complete"] = """
-            P pressure_type = Gauge [FieldKey]
+            P pressure_type = Gauge [DisplayName]
             P scale_range = 0..10 bar [Synonym]
             P pressure_unit = bar [PartialName]
-            P overpressure_limit = 13 bar [FieldKey]
+            P overpressure_limit = 13 bar [DisplayName]
             P process_temperature = 60 °C [Synonym]
             P accuracy_class = 1.6 [Synonym]
             P nominal_size = 100 mm [Synonym]
             P measuring_element = C-type Bourdon tube [Synonym]
             P measuring_element_material = Stainless steel 316L [Synonym]
-            P socket_material = Stainless steel 316L [FieldKey]
+            P socket_material = Stainless steel 316L [DisplayName]
             P process_connection = G 1/2 B [Synonym]
-            P connection_location = Bottom (radial) [FieldKey]
+            P connection_location = Bottom (radial) [DisplayName]
             P mounting_type = Stem (direct) [Synonym]
-            P case_material = Stainless steel 304 [FieldKey]
+            P case_material = Stainless steel 304 [DisplayName]
             P window_material = Laminated safety glass [Synonym]
             P case_filling = Glycerine [PartialName]
-            P safety_pattern = S3 (solid baffle wall) [FieldKey]
+            P safety_pattern = S3 (solid baffle wall) [DisplayName]
             P ambient_temperature_range = -20..60 °C [Synonym]
             P ingress_protection = IP65 [Synonym]
             P design_standard = EN 837-1 [Synonym]
@@ -198,7 +198,7 @@ public sealed class SeedTypeValidationTests(SeedSchemaFixture fixture) : IClassF
             INVALID
             """,
         ["PG invalid"] = """
-            P design_standard = EN 837-1 [FieldKey]
+            P design_standard = EN 837-1 [DisplayName]
             M pressure_type
             M pressure_unit
             M overpressure_limit
@@ -223,7 +223,7 @@ public sealed class SeedTypeValidationTests(SeedSchemaFixture fixture) : IClassF
             """,
         ["PG unknown"] = """
             P scale_range = 0..10 bar [PartialName]
-            P accuracy_class = 1.6 [FieldKey]
+            P accuracy_class = 1.6 [DisplayName]
             M pressure_type
             M pressure_unit
             M overpressure_limit
@@ -274,9 +274,9 @@ public sealed class SeedTypeValidationTests(SeedSchemaFixture fixture) : IClassF
             INVALID
             """,
         ["PG mixed"] = """
-            P pressure_type = Compound [FieldKey]
+            P pressure_type = Compound [DisplayName]
             P scale_range = -1..5 bar [Synonym]
-            P accuracy_class = 1.0 [FieldKey]
+            P accuracy_class = 1.0 [DisplayName]
             P nominal_size = 101.6 mm [ValuePattern]
             P socket_material = Stainless steel 316L [ValuePattern]
             P process_connection = 1/2 NPT [ValuePattern]
@@ -298,7 +298,7 @@ public sealed class SeedTypeValidationTests(SeedSchemaFixture fixture) : IClassF
             INVALID
             """,
         ["LS complete"] = """
-            P switching_function = MAX (high) [FieldKey]
+            P switching_function = MAX (high) [DisplayName]
             P measuring_principle = Vibronic tuning fork [Synonym]
             P medium_type = Liquid [Synonym]
             P medium_density_min = 700 kg/m³ [Synonym]
@@ -352,7 +352,7 @@ public sealed class SeedTypeValidationTests(SeedSchemaFixture fixture) : IClassF
             INVALID
             """,
         ["LS invalid"] = """
-            P supply_voltage = 24..24 V DC [FieldKey]
+            P supply_voltage = 24..24 V DC [DisplayName]
             M switching_function
             M measuring_principle
             M medium_type
@@ -433,7 +433,7 @@ public sealed class SeedTypeValidationTests(SeedSchemaFixture fixture) : IClassF
             INVALID
             """,
         ["LS mixed"] = """
-            P switching_function = MIN (low) [FieldKey]
+            P switching_function = MIN (low) [DisplayName]
             P measuring_principle = Vibronic tuning fork [Synonym]
             P medium_density_min = 500 kg/m³ [Synonym]
             P fail_safe_mode = MIN safety (dry run) [ValuePattern]

@@ -38,7 +38,7 @@ internal static class ValidationTestSchemas
                     Field("tolerance_class", FieldDataType.Enum, allowed: ["AA", "A", "B", "C"], synonyms: ["sensor class", "accuracy class"], displayName: "Sensor tolerance class"),
                     Field("rtd_connection_wires", FieldDataType.Enum, allowed: ["2", "3", "4"], requirement: RequirementLevel.Conditional, condition: "sensor_input_type is an RTD", synonyms: ["wires", "RTD wiring"], displayName: "RTD connection wires"),
                     range,
-                    Field("cold_junction_compensation", FieldDataType.Enum, allowed: ["Internal", "External Pt100", "Fixed value"], requirement: RequirementLevel.Conditional, condition: "sensor_input_type is a thermocouple", displayName: "Cold junction compensation")),
+                    Field("cold_junction_compensation", FieldDataType.Enum, allowed: ["Internal", "External Pt100", "Fixed value"], requirement: RequirementLevel.Conditional, condition: "sensor_input_type is a thermocouple", synonyms: ["CJC", "reference junction"], displayName: "Cold junction compensation")),
                 Group(
                     FieldGroups.Performance,
                     Field("accuracy", FieldDataType.Number, "% of span", requirement: RequirementLevel.Mandatory, acceptedUnits: ["°C"], synonyms: ["digital accuracy"], displayName: "Accuracy", group: FieldGroups.Performance),

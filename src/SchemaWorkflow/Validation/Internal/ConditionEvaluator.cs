@@ -112,7 +112,7 @@ internal static partial class ConditionEvaluator
         {
             var options = OneOf().Replace(right, string.Empty).Split([",", " or ", "/", ";"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var targetWords = ValueParser.FieldWords(target);
-            var hit = options.Select(o => Article().Replace(o, string.Empty).Trim()).FirstOrDefault(o => Matches(value, o, targetWords));
+            var hit = options.Select(o => Article().Replace(o, string.Empty).Trim()).FirstOrDefault(o => Matches(target, value, o, targetWords));
             holds = hit is not null;
             category = hit is not null && IsCategory(hit) ? hit : null;
         }
@@ -128,11 +128,18 @@ internal static partial class ConditionEvaluator
             : new ConditionOutcome(ConditionStatus.DoesNotApply, described);
     }
 
-    private static bool Matches(ParsedValue value, string expected, HashSet<string> targetWords)
+    private static bool Matches(SchemaField target, ParsedValue value, string expected, HashSet<string> targetWords)
     {
         if (expected.Length == 0)
         {
             return false;
+        }
+
+        // A condition that names one of the field's own values compares values, so "is not 4-20 mA" holds for "4-20 mA HART".
+        if (target.DataType == FieldDataType.Enum && value.Kind == ParsedValueKind.Enum &&
+            EnumMatcher.Match(target.AllowedValues, expected) is { Success: true, Kind: EnumMatchKind.Exact or EnumMatchKind.Canonical } named)
+        {
+            return string.Equals(named.Value, value.Text, StringComparison.Ordinal);
         }
 
         if (value.Kind == ParsedValueKind.Boolean)

@@ -136,7 +136,7 @@ internal static partial class EnumMatcher
                 var coverage = (double)allowedTokens.Length / inputTokens.Length;
                 if (coverage >= 0.5 || allowedTokens.Any(static t => !TextCanon.IsNumeric(t)))
                 {
-                    candidates.Add((a, 65 + (20 * coverage), EnumMatchKind.AllowedWithinInput, Unused(inputTokens, allowedTokens)));
+                    candidates.Add((a, 65 + (20 * coverage) - (IsWeak(allowedTokens) ? 15 : 0), EnumMatchKind.AllowedWithinInput, Unused(inputTokens, allowedTokens)));
                     continue;
                 }
             }
@@ -145,7 +145,9 @@ internal static partial class EnumMatcher
             {
                 // Measured against the value without its bracketed explanation: "downscale" is a third of "Downscale ≤3.6 mA".
                 var basis = core.Length > 0 && TextCanon.CountContained(inputTokens, core) == inputTokens.Length ? core.Length : allowedTokens.Length;
-                candidates.Add((a, 60 + (25 * (double)inputTokens.Length / basis), EnumMatchKind.InputWithinAllowed, string.Empty));
+
+                // Single letters and numbers ("K", "x4") are weak evidence on their own: accepted for a named field, too weak to route free text.
+                candidates.Add((a, 60 + (25 * (double)inputTokens.Length / basis) - (IsWeak(inputTokens) ? 15 : 0), EnumMatchKind.InputWithinAllowed, string.Empty));
                 continue;
             }
 
@@ -191,6 +193,9 @@ internal static partial class EnumMatcher
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\([^)]*\)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Parenthetical();
+
+    private static bool IsWeak(string[] tokens) =>
+        !tokens.Any(static t => t.Count(char.IsLetter) >= 2 || t.Count(char.IsAsciiDigit) >= 3 || t.Contains('/', StringComparison.Ordinal));
 
     private static string Unused(string[] input, string[] used)
     {

@@ -56,6 +56,12 @@ internal sealed class FieldIndex
             return ([], MatchedBy.FieldKey);
         }
 
+        var exactDisplay = Fields.Where(f => string.Equals(f.DisplayName, name.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        if (exactDisplay.Count > 0)
+        {
+            return (exactDisplay, MatchedBy.DisplayName);
+        }
+
         var joined = string.Join(' ', words);
         foreach (var level in new[] { MatchedBy.FieldKey, MatchedBy.DisplayName, MatchedBy.Synonym })
         {

@@ -20,7 +20,6 @@ internal static partial class FreeTextSplitter
         return Separator().Split(text)
             .Select(static s => ValueParser.Clean(Bullet().Replace(s, string.Empty)))
             .Where(static s => s.Length > 0)
-            .Take(MaxSegments)
             .ToList();
     }
 
