@@ -139,6 +139,11 @@ public sealed class RequirementSet
         {
             throw new ArgumentException($"The value of '{Printable(name)}' contains a control character. Remove line breaks, tabs and other control characters.", "values");
         }
+
+        if (Internal.QuantityParser.HasLoneSurrogate(value) || Internal.QuantityParser.HasLoneSurrogate(name))
+        {
+            throw new ArgumentException($"The entry '{Printable(name)}' contains a broken character (half of a UTF-16 surrogate pair). Send the text as valid Unicode.", "values");
+        }
     }
 
     private static string? CheckText(string? text, string paramName)
@@ -156,6 +161,11 @@ public sealed class RequirementSet
         if (text.Any(static c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
         {
             throw new ArgumentException("The free text contains a control character other than a line break or tab. Remove it.", paramName);
+        }
+
+        if (Internal.QuantityParser.HasLoneSurrogate(text))
+        {
+            throw new ArgumentException("The free text contains a broken character (half of a UTF-16 surrogate pair). Send the text as valid Unicode.", paramName);
         }
 
         return text.Trim();

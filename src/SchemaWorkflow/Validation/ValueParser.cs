@@ -42,6 +42,11 @@ public static partial class ValueParser
             return ValueParseResult.Fail(InvalidReason.Unreadable, $"The value given for {field.DisplayName} contains a control character. Remove line breaks, tabs and other control characters.");
         }
 
+        if (QuantityParser.HasLoneSurrogate(t))
+        {
+            return ValueParseResult.Fail(InvalidReason.Unreadable, $"The value given for {field.DisplayName} contains a broken character (half of a UTF-16 surrogate pair). Send the text as valid Unicode.");
+        }
+
         if (IsNotApplicable(t))
         {
             return ValueParseResult.Ok(ParsedValue.ForNotApplicable(), 10);
@@ -285,6 +290,11 @@ public static partial class ValueParser
         if (q is null)
         {
             return ValueParseResult.Fail(InvalidReason.Unreadable, $"'{Shorten(text)}' has no number; {field.DisplayName} needs {Expectation(field)}.");
+        }
+
+        if (!double.IsFinite(q.First) || q.Second is { } second && !double.IsFinite(second))
+        {
+            return ValueParseResult.Fail(InvalidReason.Unreadable, $"The number in '{Shorten(text)}' is too large to be a value of {field.DisplayName}.");
         }
 
         var notes = new List<string>();

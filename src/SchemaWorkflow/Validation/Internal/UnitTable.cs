@@ -276,7 +276,7 @@ internal static class UnitTable
     /// <returns>The key.</returns>
     public static string Key(string text)
     {
-        var normalized = text.Normalize(NormalizationForm.FormKC);
+        var normalized = QuantityParser.Compatible(text);
         var sb = new StringBuilder(normalized.Length);
         foreach (var c in normalized)
         {
