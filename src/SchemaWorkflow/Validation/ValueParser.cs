@@ -452,30 +452,58 @@ public static partial class ValueParser
 
         var low = lowest ?? highest!.Value;
         var high = highest ?? lowest!.Value;
+        var isTolerance = value.Form == QuantityForm.Tolerance;
+        if (PhysicalBounds(field, unit, value.Qualifier, isTolerance) is not { } bounds || (bounds.Contains(low) && bounds.Contains(high)))
+        {
+            return null;
+        }
+
+        return unit.Dimension switch
+        {
+            UnitDimension.Temperature => $"{field.DisplayName} {value.Display} is below absolute zero ({ParsedValue.FormatNumber(bounds.Min!.Value)} {unit.Symbol}); check the value and its unit.",
+            UnitDimension.Pressure => $"{field.DisplayName} {value.Display} is a negative absolute pressure; an absolute pressure starts at 0.",
+            UnitDimension.PH => $"{field.DisplayName} {value.Display} is outside the pH scale 0..14.",
+            UnitDimension.Ratio => $"{field.DisplayName} {value.Display} is outside 0..100 %; relative humidity cannot exceed 100 %.",
+            _ => $"{field.DisplayName} {value.Display} is negative; {DimensionName(unit.Dimension)} cannot be below 0.",
+        };
+    }
+
+    /// <summary>
+    /// The values a quantity of this field can physically take, in <paramref name="unit"/>: not below absolute zero, not
+    /// negative where a negative value means nothing (lengths, times, densities…), 0..100 % for humidity, 0..14 pH.
+    /// </summary>
+    /// <param name="field">The field.</param>
+    /// <param name="unit">The unit of the value.</param>
+    /// <param name="qualifier">The value's qualifier (gauge, absolute…), if any.</param>
+    /// <param name="isTolerance">True for a ± tolerance, which is a difference.</param>
+    /// <returns>The bounds, or null when nothing is known.</returns>
+    internal static NumericRange? PhysicalBounds(SchemaField field, UnitInfo unit, string? qualifier = null, bool isTolerance = false)
+    {
         switch (unit.Dimension)
         {
-            case UnitDimension.Temperature when !IsDifferenceField(field) && value.Form != QuantityForm.Tolerance:
-                var kelvin = UnitTable.ForSymbol("K")!;
-                if (UnitTable.TryConvert(0, kelvin, unit, isDifference: false, out var absoluteZero) && low < absoluteZero - 1e-9)
-                {
-                    return $"{field.DisplayName} {value.Display} is below absolute zero ({ParsedValue.FormatNumber(absoluteZero)} {unit.Symbol}); check the value and its unit.";
-                }
-
-                return null;
-            case UnitDimension.Pressure when value.Qualifier == "absolute" && low < 0:
-                return $"{field.DisplayName} {value.Display} is a negative absolute pressure; an absolute pressure starts at 0.";
+            case UnitDimension.Temperature when !IsDifferenceField(field) && !isTolerance:
+                return UnitTable.TryConvert(0, UnitTable.ForSymbol("K")!, unit, isDifference: false, out var absoluteZero)
+                    ? new NumericRange { Min = absoluteZero, Unit = unit.Symbol }
+                    : null;
+            case UnitDimension.Pressure when qualifier == "absolute" || field.Key.Contains("absolute", StringComparison.Ordinal):
             case UnitDimension.Length or UnitDimension.Time or UnitDimension.Density or UnitDimension.DynamicViscosity or UnitDimension.KinematicViscosity or
                 UnitDimension.Conductivity or UnitDimension.Frequency or UnitDimension.Resistance or UnitDimension.Mass or UnitDimension.Power or
-                UnitDimension.BitRate when low < 0:
-                return $"{field.DisplayName} {value.Display} is negative; {DimensionName(unit.Dimension)} cannot be below 0.";
-            case UnitDimension.PH when low < 0 || high > 14:
-                return $"{field.DisplayName} {value.Display} is outside the pH scale 0..14.";
-            case UnitDimension.Ratio when field.Key.Contains("humidity", StringComparison.Ordinal) && (low < 0 || high > 100):
-                return $"{field.DisplayName} {value.Display} is outside 0..100 %; relative humidity cannot exceed 100 %.";
+                UnitDimension.BitRate:
+                return new NumericRange { Min = 0, Unit = unit.Symbol };
+            case UnitDimension.PH:
+                return new NumericRange { Min = 0, Max = 14, Unit = unit.Symbol };
+            case UnitDimension.Ratio when field.Key.Contains("humidity", StringComparison.Ordinal):
+                return new NumericRange { Min = 0, Max = 100, Unit = unit.Symbol };
             default:
                 return null;
         }
     }
+
+    /// <summary>The physical bounds of a field in its own unit, or null.</summary>
+    /// <param name="field">The field.</param>
+    /// <returns>The bounds.</returns>
+    internal static NumericRange? PhysicalBounds(SchemaField field) =>
+        UnitTable.ForSymbol(field.Unit) is { } unit ? PhysicalBounds(field, unit) : null;
 
     internal static NumericRange? ConvertRange(NumericRange range, string toUnit)
     {

@@ -54,6 +54,23 @@ internal static partial class StandardsChecker
         "default", "typical", "loop", "load", "band", "letter", "nominal", "sensor", "level", "flow", "other", "only", "not",
     };
 
+    /// <summary>True when a fact binds every value of the field, whatever else the buyer gives (its label names no other field's value).</summary>
+    public static bool IsUnconditional(FieldValue fact, SchemaField field, FieldIndex index) =>
+        AppliesTo(fact, field, index, new Dictionary<string, ProvidedRequirement>(StringComparer.Ordinal));
+
+    /// <summary>The direction of a limit read from its label: +1 an upper limit, -1 a lower limit, 0 unknown.</summary>
+    public static int LimitDirection(FieldValue fact)
+    {
+        if (string.IsNullOrWhiteSpace(fact.Label))
+        {
+            return 0;
+        }
+
+        var isMax = MaxWords().IsMatch(fact.Label);
+        var isMin = MinWords().IsMatch(fact.Label);
+        return isMax == isMin ? 0 : isMax ? 1 : -1;
+    }
+
     private static bool AppliesTo(FieldValue fact, SchemaField field, FieldIndex index, IReadOnlyDictionary<string, ProvidedRequirement> provided)
     {
         if (string.IsNullOrWhiteSpace(fact.Label))
@@ -167,12 +184,14 @@ internal static partial class StandardsChecker
             return null;
         }
 
-        var isMax = MaxWords().IsMatch(fact.Label);
-        var isMin = MinWords().IsMatch(fact.Label);
-        if (isMax == isMin)
+        var direction = LimitDirection(fact);
+        if (direction == 0)
         {
             return null;
         }
+
+        var isMax = direction > 0;
+        var isMin = direction < 0;
 
         if (fact.Unit is not null && !string.Equals(fact.Unit, value.Unit, StringComparison.Ordinal) && !ValueParser.TryConvert(limit, fact.Unit, value.Unit, out limit))
         {
