@@ -220,16 +220,24 @@ public static partial class ValueParser
             FieldDataType.Number => "a number" + unit,
             FieldDataType.Range => "a range" + unit + " (low..high)",
             FieldDataType.Boolean => "yes or no",
-            _ => "text",
+            _ => "a short text",
         };
     }
 
-    internal static string JoinOr(IReadOnlyList<string> items) => items.Count switch
+    // Values that hold commas ("Field mount, dual compartment") are listed with semicolons so the list stays readable.
+    internal static string JoinOr(IReadOnlyList<string> items)
     {
-        0 => string.Empty,
-        1 => items[0],
-        _ => string.Join(", ", items.Take(items.Count - 1)) + " or " + items[^1],
-    };
+        var separator = items.Any(static i => i.Contains(',', StringComparison.Ordinal)) ? "; " : ", ";
+        return items.Count switch
+        {
+            0 => string.Empty,
+            1 => items[0],
+            _ => string.Join(separator, items.Take(items.Count - 1)) + " or " + items[^1],
+        };
+    }
+
+    internal static string JoinAll(IReadOnlyList<string> items) =>
+        string.Join(items.Any(static i => i.Contains(',', StringComparison.Ordinal)) ? "; " : ", ", items);
 
     private static ValueParseResult ParseEnum(SchemaField field, string text)
     {
@@ -260,8 +268,8 @@ public static partial class ValueParser
         }
 
         var allowed = field.AllowedValues.Count <= 12
-            ? "Allowed: " + string.Join(", ", field.AllowedValues) + "."
-            : match.Suggestions.Count > 0 ? "Closest allowed values: " + string.Join(", ", match.Suggestions) + "." : "It has " + field.AllowedValues.Count + " allowed values; see the schema.";
+            ? "Allowed: " + JoinAll(field.AllowedValues) + "."
+            : match.Suggestions.Count > 0 ? "Closest allowed values: " + JoinAll(match.Suggestions) + "." : "It has " + field.AllowedValues.Count + " allowed values; see the schema.";
         return ValueParseResult.Fail(
             InvalidReason.NotAllowedValue,
             $"'{Shorten(text)}' is not an allowed value of {field.DisplayName}. {allowed}",

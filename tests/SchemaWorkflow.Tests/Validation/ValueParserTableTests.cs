@@ -286,7 +286,7 @@ public sealed class ValueParserTableTests
     [InlineData("temp_range", "-300..0 °C", "Calibrated range -300..0 °C is below absolute zero (-273.15 °C); check the value and its unit.")]
     [InlineData("temp_range", "0-150 blarg", "'blarg' in '0-150 blarg' is not a unit this validator knows; write Calibrated range in °C, °F, K.")]
     [InlineData("pressure", "0-10 bar", "'0-10 bar' is a range, but Maximum working pressure takes a single value in bar.")]
-    [InlineData("text", "TBD", "'TBD' is a placeholder, not a value; give Tag number as text.")]
+    [InlineData("text", "TBD", "'TBD' is a placeholder, not a value; give Tag number as a short text.")]
     [InlineData("accuracy_pct", "±0.1 % URL", "'±0.1 % URL' is a percentage of URL, but Reference accuracy is stated in % of span; the two cannot be converted without the measured value.")]
     public void Refusals_are_sentences_a_buyer_understands(string field, string input, string message)
     {
