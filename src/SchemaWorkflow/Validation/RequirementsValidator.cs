@@ -157,6 +157,13 @@ public static partial class RequirementsValidator
             }
 
             var candidates = Candidates(segment, leftoverOnly: false);
+            if (candidates.Count == 0 && named.Success)
+            {
+                // "colour: blue" names a field the schema does not have; say that rather than "could not tell".
+                Named(named.Groups["name"].Value.Trim(), named.Groups["value"].Value.Trim(), fromText: true);
+                return;
+            }
+
             if (candidates.Count == 0)
             {
                 var suggestions = SegmentSuggestions(segment);

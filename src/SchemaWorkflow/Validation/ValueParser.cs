@@ -622,7 +622,7 @@ public static partial class ValueParser
                 $"'{Shorten(text)}' is an {unit.Qualifier} voltage, but {field.DisplayName} is stated in {field.Unit}."));
         }
 
-        if (unit.Basis is not null && fieldUnit.Basis is not null && unit.Basis != fieldUnit.Basis)
+        if (unit.Basis is not null && unit.Basis != fieldUnit.Basis && (fieldUnit.Basis is not null || fieldUnit.Dimension == UnitDimension.Ratio))
         {
             var accepted = AcceptedUnitFor(field, [unit]);
             if (accepted is not null)
@@ -632,7 +632,9 @@ public static partial class ValueParser
 
             return Resolved.Fail(ValueParseResult.Fail(
                 InvalidReason.UnitMismatch,
-                $"'{Shorten(text)}' is a percentage of {unit.Basis}, but {field.DisplayName} is stated in {field.Unit}; the two cannot be converted without the measured value."));
+                fieldUnit.Basis is null
+                    ? $"'{Shorten(text)}' is a percentage of {unit.Basis}, but {field.DisplayName} is a plain percentage."
+                    : $"'{Shorten(text)}' is a percentage of {unit.Basis}, but {field.DisplayName} is stated in {field.Unit}; the two cannot be converted without the measured value."));
         }
 
         if (unit.Basis is null && fieldUnit.Basis is not null)

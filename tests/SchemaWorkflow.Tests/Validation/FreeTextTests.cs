@@ -105,6 +105,17 @@ public sealed class FreeTextTests
     }
 
     [Fact]
+    public void A_name_value_segment_with_an_unknown_name_is_reported_as_an_unknown_name()
+    {
+        var report = RequirementsValidator.Validate(Schema, RequirementSet.FromText("colour: blue, IP: 66"));
+
+        var unknown = Assert.Single(report.Unrecognised);
+        Assert.Equal("colour", unknown.Name);
+        Assert.Equal("blue", unknown.Value);
+        Assert.Equal("'colour' is not a field of a temperature transmitter. Check the name against the schema's fields.", unknown.Message);
+    }
+
+    [Fact]
     public void An_out_of_range_segment_is_reported_against_the_field_it_belongs_to()
     {
         var report = RequirementsValidator.Validate(Schema, RequirementSet.FromText("150..0 °C"));

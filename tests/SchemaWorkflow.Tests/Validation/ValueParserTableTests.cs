@@ -131,6 +131,7 @@ public sealed class ValueParserTableTests
         { "humidity", "95 %", "95 %" },
         { "humidity", "95 % RH", "95 %" },
         { "humidity", "120 %", "!OutOfRange" },
+        { "humidity", "95 % of reading", "!UnitMismatch" },
         { "turndown", "100:1", "100" },
         { "turndown", "100 bar", "!WrongUnitDimension" },
         { "stability", "5 years", "5 years" },
