@@ -232,6 +232,22 @@ public sealed class ResolverBehaviourTests(CatalogFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void Unknown_texts_are_ranked_quickly()
+    {
+        var resolver = new CatalogProductTypeResolver(fixture.Catalog);
+        resolver.Resolve("warm-up gadget");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 100; i++)
+        {
+            var resolution = resolver.Resolve($"gadget {i} widget assembly");
+            Assert.False(resolution.IsResolved);
+        }
+
+        clock.Stop();
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"100 unknown texts took {clock.Elapsed.TotalMilliseconds:F0} ms");
+    }
+
+    [Fact]
     public async Task Null_text_is_rejected()
     {
         await Assert.ThrowsAsync<ArgumentNullException>(async () => await Resolver.ResolveAsync(null!));

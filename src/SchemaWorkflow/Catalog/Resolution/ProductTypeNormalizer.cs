@@ -69,6 +69,7 @@ internal static class ProductTypeNormalizer
         ["vsd"] = ["variable", "frequency", "drive"],
         ["tc"] = ["thermocouple"],
         ["prt"] = ["rtd"],
+        ["indicating"] = [],
         ["thermoelement"] = ["thermocouple"],
     };
 
