@@ -27,10 +27,14 @@ public sealed class StandardsKnowledgeBase : IStandardsRetriever
     private readonly Dictionary<string, StandardDefinition> _standards;
     private readonly Dictionary<string, Dictionary<string, StandardsFact[]>> _byClassAndField;
     private readonly Dictionary<string, StandardsFact[]> _wildcardByField;
+    private readonly Dictionary<string, Dictionary<string, DirectEntry>> _directByClass;
+    private readonly Dictionary<string, DirectEntry> _directWildcard;
     private readonly Dictionary<string, int[]> _byPayloadField;
     private readonly Dictionary<string, int> _factIndex;
     private readonly Bm25Index _lexical;
     private readonly string[][][] _classTerms;
+    private readonly Dictionary<string, HashSet<string>> _standardsListingClass;
+    private readonly Dictionary<string, string> _citedNames;
     private readonly StandardsOptions _options;
 
     private StandardsKnowledgeBase(string version, string contentHash, List<StandardDefinition> standards, List<StandardsFact> facts, StandardsOptions options)
@@ -41,6 +45,20 @@ public sealed class StandardsKnowledgeBase : IStandardsRetriever
         Facts = facts;
         _options = options;
         _standards = standards.ToDictionary(static s => s.Id, StringComparer.Ordinal);
+        _citedNames = standards.ToDictionary(static s => s.Id, static s => s.Edition is null ? s.Id : $"{s.Id}:{s.Edition}", StringComparer.Ordinal);
+        _standardsListingClass = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var standard in standards)
+        {
+            foreach (var cls in standard.Classes.Where(static c => c != "*"))
+            {
+                if (!_standardsListingClass.TryGetValue(cls, out var ids))
+                {
+                    _standardsListingClass[cls] = ids = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                ids.Add(standard.Id);
+            }
+        }
         _factIndex = new Dictionary<string, int>(facts.Count, StringComparer.Ordinal);
         var byClassAndField = new Dictionary<string, Dictionary<string, List<StandardsFact>>>(StringComparer.Ordinal);
         var wildcard = new Dictionary<string, List<StandardsFact>>(StringComparer.Ordinal);
@@ -85,6 +103,23 @@ public sealed class StandardsKnowledgeBase : IStandardsRetriever
             static kv => kv.Value.ToDictionary(static f => f.Key, static f => f.Value.ToArray(), StringComparer.Ordinal),
             StringComparer.Ordinal);
         _wildcardByField = wildcard.ToDictionary(static kv => kv.Key, static kv => kv.Value.ToArray(), StringComparer.Ordinal);
+
+        // Retrieval answers direct matches from these tables without allocating: per (class, field) the merged
+        // class-specific and wildcard facts in file order, as ready-made matches.
+        _directWildcard = _wildcardByField.ToDictionary(static kv => kv.Key, static kv => DirectEntry.Create(kv.Key, kv.Value), StringComparer.Ordinal);
+        _directByClass = new Dictionary<string, Dictionary<string, DirectEntry>>(StringComparer.Ordinal);
+        foreach (var (cls, fieldsOfClass) in _byClassAndField)
+        {
+            var entries = new Dictionary<string, DirectEntry>(StringComparer.Ordinal);
+            foreach (var (field, specific) in fieldsOfClass)
+            {
+                var any = _wildcardByField.GetValueOrDefault(field) ?? [];
+                var merged = specific.Concat(any.Where(f => !specific.Contains(f))).OrderBy(f => _factIndex[f.Id]).ToArray();
+                entries[field] = DirectEntry.Create(field, merged);
+            }
+
+            _directByClass[cls] = entries;
+        }
         _byPayloadField = byPayloadField.ToDictionary(static kv => kv.Key, static kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _lexical = new Bm25Index(documents);
     }
@@ -106,9 +141,6 @@ public sealed class StandardsKnowledgeBase : IStandardsRetriever
 
     /// <summary>All facts, base file first.</summary>
     public IReadOnlyList<StandardsFact> Facts { get; }
-
-    /// <summary>The options the knowledge base was built with.</summary>
-    internal StandardsOptions Options => _options;
 
     /// <summary>The embedded data files (every <c>Standards/Data/*.json</c> except the JSON Schema), base file first.</summary>
     /// <returns>The files.</returns>
@@ -186,6 +218,18 @@ public sealed class StandardsKnowledgeBase : IStandardsRetriever
     public bool TryGetStandard(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StandardDefinition? standard) =>
         _standards.TryGetValue(id, out standard);
 
+    /// <summary>True when the standard names <paramref name="classKey"/> in its class list (not through <c>*</c>).</summary>
+    /// <param name="standardId">A standard id.</param>
+    /// <param name="classKey">A product type key.</param>
+    /// <returns>Whether the standard lists the class.</returns>
+    internal bool ListsClass(string standardId, string classKey) =>
+        _standardsListingClass.TryGetValue(classKey, out var ids) && ids.Contains(standardId);
+
+    /// <summary>The standard's id with its edition, as cited (for example <c>IEC 60751:2022</c>).</summary>
+    /// <param name="standardId">A standard id.</param>
+    /// <returns>The cited name; the id itself for an unknown standard.</returns>
+    internal string CitedName(string standardId) => _citedNames.GetValueOrDefault(standardId) ?? standardId;
+
     /// <summary>Finds a fact by id.</summary>
     /// <param name="id">The fact id.</param>
     /// <returns>The fact, or null.</returns>
@@ -195,33 +239,7 @@ public sealed class StandardsKnowledgeBase : IStandardsRetriever
     /// <param name="classKey">A product type key.</param>
     /// <param name="fieldKey">A field key.</param>
     /// <returns>The facts.</returns>
-    public IReadOnlyList<StandardsFact> DirectFacts(string classKey, string fieldKey)
-    {
-        var specific = _byClassAndField.TryGetValue(classKey, out var fields) && fields.TryGetValue(fieldKey, out var s) ? s : [];
-        var any = _wildcardByField.TryGetValue(fieldKey, out var w) ? w : [];
-        if (any.Length == 0)
-        {
-            return specific;
-        }
-
-        if (specific.Length == 0)
-        {
-            return any;
-        }
-
-        var merged = new List<StandardsFact>(specific.Length + any.Length);
-        merged.AddRange(specific);
-        foreach (var fact in any)
-        {
-            if (!merged.Contains(fact))
-            {
-                merged.Add(fact);
-            }
-        }
-
-        merged.Sort((x, y) => _factIndex[x.Id].CompareTo(_factIndex[y.Id]));
-        return merged;
-    }
+    public IReadOnlyList<StandardsFact> DirectFacts(string classKey, string fieldKey) => Direct(classKey, fieldKey)?.Facts ?? [];
 
     /// <summary>Ranks all facts against free text (statement, keywords, fields, standard) with BM25.</summary>
     /// <param name="text">The query text.</param>
@@ -245,18 +263,15 @@ public sealed class StandardsKnowledgeBase : IStandardsRetriever
         HashSet<string>? classTerms = null;
         foreach (var field in query.Fields)
         {
-            var direct = DirectFacts(classKey, field.Key);
-            var supplies = false;
-            foreach (var fact in direct)
+            if (Direct(classKey, field.Key) is { } direct)
             {
-                matches.Add(new FactMatch(fact, field.Key, FactMatchKind.Direct, 1));
-                supplies |= HasPayloadFor(fact, field.Key);
-            }
+                matches.AddRange(direct.Matches);
 
-            // A field counts as mapped only when a direct fact can supply it a value; facts that merely mention it do not.
-            if (supplies)
-            {
-                continue;
+                // A field counts as mapped only when a direct fact can supply it a value; facts that merely mention it do not.
+                if (direct.Supplies)
+                {
+                    continue;
+                }
             }
 
             if (!_options.LexicalMatching || !_byPayloadField.TryGetValue(field.Key, out var candidates))
@@ -317,6 +332,11 @@ public sealed class StandardsKnowledgeBase : IStandardsRetriever
             matches.Add(new FactMatch(Facts[ranked[i].Index], field.Key, FactMatchKind.Lexical, ranked[i].Score));
         }
     }
+
+    private DirectEntry? Direct(string classKey, string fieldKey) =>
+        _directByClass.TryGetValue(classKey, out var fields) && fields.TryGetValue(fieldKey, out var entry)
+            ? entry
+            : _directWildcard.GetValueOrDefault(fieldKey);
 
     private static bool HasPayloadFor(StandardsFact fact, string fieldKey)
     {
@@ -440,5 +460,13 @@ public sealed class StandardsKnowledgeBase : IStandardsRetriever
         }
 
         list.Add(value);
+    }
+
+    private sealed record DirectEntry(StandardsFact[] Facts, FactMatch[] Matches, bool Supplies)
+    {
+        public static DirectEntry Create(string field, StandardsFact[] facts) => new(
+            facts,
+            [.. facts.Select(f => new FactMatch(f, field, FactMatchKind.Direct, 1))],
+            facts.Any(f => HasPayloadFor(f, field)));
     }
 }

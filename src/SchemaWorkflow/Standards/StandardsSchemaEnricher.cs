@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SchemaWorkflow.Enrichment;
@@ -24,6 +25,7 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
     private readonly StandardsKnowledgeBase _knowledgeBase;
     private readonly IStandardsRetriever _retriever;
     private readonly ILogger _logger;
+    private readonly ConditionalWeakTable<SchemaField, FieldMemo> _memo = new();
 
     /// <summary>Creates the enricher over the embedded knowledge base.</summary>
     public StandardsSchemaEnricher()
@@ -152,63 +154,45 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
 
     private GroupOutcome Apply(ProductSchema schema, FieldGroup group, IReadOnlyList<FactMatch> matches, TimeSpan elapsed)
     {
+        var classKey = schema.Key.Value;
+        var byField = new Dictionary<string, List<FactMatch>>(StringComparer.Ordinal);
+        foreach (var match in matches)
+        {
+            if (!byField.TryGetValue(match.FieldKey, out var list))
+            {
+                byField[match.FieldKey] = list = [];
+            }
+
+            list.Add(match);
+        }
+
         var fields = new SchemaField[group.Fields.Count];
         var factsUsed = new List<string>();
+        var factsSeen = new HashSet<string>(StringComparer.Ordinal);
         var rejected = new List<string>();
         var supplied = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var populated = 0;
         for (var f = 0; f < group.Fields.Count; f++)
         {
             var field = group.Fields[f];
-            List<FieldValue>? values = null;
-            foreach (var match in matches)
+            var result = byField.TryGetValue(field.Key, out var fieldMatches) ? ApplyToField(classKey, field, fieldMatches) : null;
+            if (result is null)
             {
-                if (!string.Equals(match.FieldKey, field.Key, StringComparison.Ordinal))
+                fields[f] = field;
+            }
+            else
+            {
+                fields[f] = result.Field;
+                foreach (var (factId, standard) in result.Used)
                 {
-                    continue;
-                }
-
-                var fact = match.Fact;
-                var applied = false;
-                foreach (var payload in fact.Payload)
-                {
-                    // Never attach a value to a field it was not written for.
-                    if (!string.Equals(payload.Field, field.Key, StringComparison.Ordinal))
+                    if (factsSeen.Add(factId))
                     {
-                        continue;
+                        factsUsed.Add(factId);
                     }
 
-                    var lexical = match.Kind == FactMatchKind.Lexical;
-                    var confidence = lexical ? fact.Confidence * FactValueBuilder.LexicalConfidenceFactor : fact.Confidence;
-                    var value = FactValueBuilder.TryBuild(field, payload, [Cite(fact, lexical)], confidence);
-                    if (value is null)
+                    if (!supplied.TryGetValue(standard, out var list))
                     {
-                        continue;
-                    }
-
-                    var problem = SchemaQualityGate.ValidateValue(field, value);
-                    if (problem is not null)
-                    {
-                        rejected.Add($"Fact '{fact.Id}' on '{field.Key}': {problem}");
-                        StandardsLog.ValueRejected(_logger, field.Key, schema.Key.Value, fact.Id, problem);
-                        continue;
-                    }
-
-                    values ??= [.. field.Values];
-                    Merge(values, value);
-                    applied = true;
-                }
-
-                if (applied)
-                {
-                    if (!factsUsed.Contains(fact.Id))
-                    {
-                        factsUsed.Add(fact.Id);
-                    }
-
-                    if (!supplied.TryGetValue(fact.Standard, out var list))
-                    {
-                        supplied[fact.Standard] = list = [];
+                        supplied[standard] = list = [];
                     }
 
                     if (!list.Contains(field.Key))
@@ -216,9 +200,14 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
                         list.Add(field.Key);
                     }
                 }
+
+                foreach (var (factId, problem) in result.Rejected)
+                {
+                    rejected.Add($"Fact '{factId}' on '{field.Key}': {problem}");
+                    StandardsLog.ValueRejected(_logger, field.Key, classKey, factId, problem);
+                }
             }
 
-            fields[f] = values is null ? field : field with { Values = values };
             if (fields[f].Values.Count > 0)
             {
                 populated++;
@@ -231,12 +220,69 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
             supplied);
     }
 
+    /// <summary>
+    /// The typed, gated values of one field. The result is a pure function of the field and its matches, so it is
+    /// remembered per field instance: a generator that shares its schemas (the catalog does) pays for typing and
+    /// the type gate once per field, not on every generation.
+    /// </summary>
+    private FieldResult ApplyToField(string classKey, SchemaField field, List<FactMatch> matches)
+    {
+        if (_memo.TryGetValue(field, out var memo) && memo.Matches(classKey, matches))
+        {
+            return memo.Result;
+        }
+
+        List<FieldValue>? values = null;
+        var used = new List<(string FactId, string Standard)>();
+        var rejected = new List<(string FactId, string Problem)>();
+        foreach (var match in matches)
+        {
+            var fact = match.Fact;
+            var applied = false;
+            foreach (var payload in fact.Payload)
+            {
+                // Never attach a value to a field it was not written for.
+                if (!string.Equals(payload.Field, field.Key, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var lexical = match.Kind == FactMatchKind.Lexical;
+                var confidence = lexical ? fact.Confidence * FactValueBuilder.LexicalConfidenceFactor : fact.Confidence;
+                var value = FactValueBuilder.TryBuild(field, payload, [Cite(fact, lexical)], confidence);
+                if (value is null)
+                {
+                    continue;
+                }
+
+                var problem = SchemaQualityGate.ValidateValue(field, value);
+                if (problem is not null)
+                {
+                    rejected.Add((fact.Id, problem));
+                    continue;
+                }
+
+                values ??= [.. field.Values];
+                Merge(values, value);
+                applied = true;
+            }
+
+            if (applied)
+            {
+                used.Add((fact.Id, fact.Standard));
+            }
+        }
+
+        var result = new FieldResult(values is null ? field : field with { Values = values }, used, rejected);
+        _memo.AddOrUpdate(field, new FieldMemo(classKey, [.. matches], result));
+        return result;
+    }
+
     private Citation Cite(StandardsFact fact, bool lexical)
     {
-        var edition = fact.Edition ?? (_knowledgeBase.TryGetStandard(fact.Standard, out var s) ? s.Edition : null);
         return new Citation
         {
-            Source = edition is null ? fact.Standard : $"{fact.Standard}:{edition}",
+            Source = fact.Edition is { } edition ? $"{fact.Standard}:{edition}" : _knowledgeBase.CitedName(fact.Standard),
             Clause = fact.Clause,
             FactId = fact.Id,
             Note = lexical ? "Matched by text relevance (written for other product types): " + fact.Statement : fact.Statement,
@@ -272,22 +318,33 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
     private IReadOnlyList<ApplicableStandard> ApplicableStandards(ProductSchema schema, Dictionary<string, List<string>> supplied)
     {
         var classKey = schema.Key.Value;
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var field in schema.AllFields)
+        {
+            order.TryAdd(field.Key, order.Count);
+        }
+
         var list = new List<ApplicableStandard>(schema.Standards);
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < list.Count; i++)
+        {
+            positions.TryAdd(list[i].Standard, i);
+        }
+
         foreach (var standard in _knowledgeBase.Standards)
         {
             var hasFields = supplied.TryGetValue(standard.Id, out var fields);
-            var listsClass = standard.Classes.Contains(classKey, StringComparer.Ordinal);
-            if (!hasFields && !listsClass)
+            if (!hasFields && !_knowledgeBase.ListsClass(standard.Id, classKey))
             {
                 continue;
             }
 
-            AddOrMerge(list, new ApplicableStandard
+            AddOrMerge(list, positions, new ApplicableStandard
             {
-                Standard = standard.Edition is null ? standard.Id : $"{standard.Id}:{standard.Edition}",
+                Standard = _knowledgeBase.CitedName(standard.Id),
                 Title = standard.Title,
                 Reason = standard.Reason,
-                Fields = fields is null ? [] : OrderBySchema(schema, fields),
+                Fields = fields is null ? [] : InSchemaOrder(order, fields),
             });
         }
 
@@ -295,28 +352,32 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
         {
             if (!_knowledgeBase.TryGetStandard(id, out _))
             {
-                AddOrMerge(list, new ApplicableStandard { Standard = id, Reason = "Cited by the facts applied to its fields.", Fields = OrderBySchema(schema, fields) });
+                AddOrMerge(list, positions, new ApplicableStandard { Standard = id, Reason = "Cited by the facts applied to its fields.", Fields = InSchemaOrder(order, fields) });
             }
         }
 
         return list;
     }
 
-    private static void AddOrMerge(List<ApplicableStandard> list, ApplicableStandard standard)
+    private static void AddOrMerge(List<ApplicableStandard> list, Dictionary<string, int> positions, ApplicableStandard standard)
     {
-        var i = list.FindIndex(s => string.Equals(s.Standard, standard.Standard, StringComparison.Ordinal));
-        if (i < 0)
-        {
-            list.Add(standard);
-        }
-        else
+        if (positions.TryGetValue(standard.Standard, out var i))
         {
             list[i] = list[i] with { Fields = [.. list[i].Fields.Union(standard.Fields, StringComparer.Ordinal)] };
         }
+        else
+        {
+            positions[standard.Standard] = list.Count;
+            list.Add(standard);
+        }
     }
 
-    private static string[] OrderBySchema(ProductSchema schema, List<string> fields) =>
-        [.. schema.AllFields.Select(static f => f.Key).Where(fields.Contains)];
+    private static string[] InSchemaOrder(Dictionary<string, int> order, List<string> fields)
+    {
+        var array = fields.ToArray();
+        Array.Sort(array, (a, b) => order.GetValueOrDefault(a, int.MaxValue).CompareTo(order.GetValueOrDefault(b, int.MaxValue)));
+        return array;
+    }
 
     private static GroupOutcome Failed(FieldGroup group, string error, TimeSpan elapsed) => new(
         null,
@@ -324,4 +385,31 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
         new Dictionary<string, List<string>>(0));
 
     private readonly record struct GroupOutcome(FieldGroup? Group, GroupEnrichmentReport Report, Dictionary<string, List<string>> SuppliedFields);
+
+    private sealed record FieldResult(SchemaField Field, IReadOnlyList<(string FactId, string Standard)> Used, IReadOnlyList<(string FactId, string Problem)> Rejected);
+
+    private sealed class FieldMemo(string classKey, FactMatch[] matches, FieldResult result)
+    {
+        public FieldResult Result { get; } = result;
+
+        public bool Matches(string otherClassKey, List<FactMatch> otherMatches)
+        {
+            if (!string.Equals(classKey, otherClassKey, StringComparison.Ordinal) || matches.Length != otherMatches.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < matches.Length; i++)
+            {
+                var a = matches[i];
+                var b = otherMatches[i];
+                if (!ReferenceEquals(a.Fact, b.Fact) || a.Kind != b.Kind || !string.Equals(a.FieldKey, b.FieldKey, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 }

@@ -79,6 +79,22 @@ public class RetrievalTests
     }
 
     [Fact]
+    public void Lexical_matching_never_transfers_a_fact_to_a_more_general_product_type()
+    {
+        var facts = """
+            [ { "id": "dp.flange", "standard": "STD A", "statement": "The differential pressure flange is rated to 413 bar.",
+                "classes": ["differential_pressure_transmitter"], "fields": ["maximum_working_pressure"], "keywords": ["pressure", "flange"],
+                "confidence": 0.9, "verification": "V",
+                "payload": [ { "kind": "limit", "field": "maximum_working_pressure", "number": 413, "unit": "bar" } ] } ]
+            """;
+        var kb = Kb(Extension(facts));
+        var field = Number("maximum_working_pressure", FieldGroups.ProcessParameters, "bar");
+
+        Assert.Empty(kb.Retrieve(Query("pressure_transmitter", field)));
+        Assert.Single(kb.Retrieve(Query("smart_differential_pressure_transmitter", field)));
+    }
+
+    [Fact]
     public void Lexical_matching_can_be_turned_off()
     {
         var kb = StandardsKnowledgeBase.FromFiles([new StandardsDataFile("base.json", BaseFile), new StandardsDataFile("tc.json", Extension(TcFacts))], new StandardsOptions { LexicalMatching = false });
