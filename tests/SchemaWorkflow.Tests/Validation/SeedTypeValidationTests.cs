@@ -38,7 +38,7 @@ public sealed class SeedTypeValidationTests(SeedSchemaFixture fixture) : IClassF
             P calibrated_range = 0..150 °C [Synonym]
             P output_signal = 4-20 mA HART [Synonym]
             P communication_protocol = HART 7 [Synonym]
-            P supply_voltage = 12..30 V DC [Synonym]
+            P supply_voltage = 12..30 V DC [PartialName]
             M rtd_connection_wires
             M accuracy
             M ambient_temperature_effect
