@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine that has the .NET 10 SDK and Node.js/npm:
-# installs and starts Azurite (npm, loopback only), restores and builds the solution, runs every test project,
+# installs and starts Azurite (npm, loopback only), installs Debian's chromium and playwright-core for the browser
+# test, restores and builds the solution, runs every test project,
 # smoke-runs every benchmark (--job dry), and prints a closing "N passed, N failed, N skipped" line.
 # Exits non-zero when anything fails.
 set -euo pipefail
@@ -12,6 +13,20 @@ mkdir -p artifacts/packages artifacts/test-results
 
 . .ci/azurite.sh
 azurite_start
+
+# Browser end-to-end test of the Web API sample page: Debian's chromium driven by playwright-core (npm).
+if ! command -v chromium >/dev/null 2>&1 && [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  echo "== installing chromium (Debian package)"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  else
+    sudo apt-get update -qq >/dev/null && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  fi
+fi
+if [ ! -d .ci/e2e/node_modules/playwright-core ]; then
+  echo "== npm ci in .ci/e2e (playwright-core, no browser download)"
+  (cd .ci/e2e && npm ci --no-audit --no-fund --loglevel=error)
+fi
 
 echo "== build"
 dotnet build SchemaWorkflow.sln -c Release -nologo -clp:ErrorsOnly

@@ -5,6 +5,8 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using SchemaWorkflow.Catalog;
 using SchemaWorkflow.Diagnostics;
+using SchemaWorkflow.Export;
+using SchemaWorkflow.Validation;
 using SchemaWorkflow.Serialization;
 
 namespace SchemaWorkflow.WebApi;
@@ -70,6 +72,40 @@ public static class SchemaWorkflowApi
                 return BadInput(ex);
             }
         }).WithName("GetSchema").WithSummary("Gets or generates the schema of one product type.");
+
+        schemas.MapPost("/{productType}/validate", async Task<Results<Ok<ValidationResponse>, ProblemHttpResult>> (
+            string productType, ValidationRequest request, ISchemaWorkflow workflow, CancellationToken ct) =>
+        {
+            try
+            {
+                var requirements = RequirementSet.From(request.Requirements ?? new Dictionary<string, string>(), request.Text);
+                var report = await workflow.ValidateRequirementsAsync(productType, requirements, new SchemaRequestOptions { SessionId = request.SessionId }, ct);
+                return TypedResults.Ok(ValidationResponse.From(report));
+            }
+            catch (ArgumentException ex)
+            {
+                return BadInput(ex);
+            }
+            catch (SchemaWorkflowException ex)
+            {
+                return Problem(new SchemaResult { RequestedName = productType, Source = SchemaSource.None, Error = ex.Error });
+            }
+        }).WithName("ValidateRequirements").WithSummary("Validates a buyer's requirements (name → value pairs and/or free text) against the schema.");
+
+        schemas.MapGet("/{productType}/json-schema", async Task<IResult> (string productType, ISchemaWorkflow workflow, CancellationToken ct) =>
+        {
+            try
+            {
+                var result = await workflow.GetOrGenerateAsync(productType, cancellationToken: ct);
+                return result.Succeeded
+                    ? Results.Text(JsonSchemaExporter.ExportText(result.Schema!), "application/schema+json")
+                    : Problem(result);
+            }
+            catch (ArgumentException ex)
+            {
+                return BadInput(ex);
+            }
+        }).WithName("GetJsonSchema").WithSummary("Exports the schema as JSON Schema (draft 2020-12) for validating requirement documents.");
 
         schemas.MapPost("/batch", (BatchRequest request, ISchemaWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
@@ -142,3 +178,33 @@ public sealed record BatchRequest(IReadOnlyList<string>? ProductTypes, string? S
 /// <param name="Family">The family, e.g. transmitter.</param>
 /// <param name="IsaCodes">ISA-5.1 letter codes.</param>
 public sealed record ProductTypeInfo(string Key, string DisplayName, string Family, IReadOnlyList<string> IsaCodes);
+
+/// <summary>The body of <c>POST /schemas/{productType}/validate</c>.</summary>
+/// <param name="Requirements">Field name → value, names in any form buyers use.</param>
+/// <param name="Text">Optional free text such as "4-20mA HART, 0-150 °C, IP66".</param>
+/// <param name="SessionId">Optional session.</param>
+public sealed record ValidationRequest(IReadOnlyDictionary<string, string>? Requirements, string? Text = null, string? SessionId = null);
+
+/// <summary>What the validate endpoint answers: the verdict, one sentence per finding, and the full report.</summary>
+/// <param name="IsValid">True when nothing mandatory is missing and nothing is invalid.</param>
+/// <param name="Summary">One line.</param>
+/// <param name="Messages">One entry per finding: kind (provided, missing, invalid, unrecognised, conditional) and a sentence.</param>
+/// <param name="Report">The full report as JSON.</param>
+public sealed record ValidationResponse(bool IsValid, string Summary, IReadOnlyList<ValidationMessage> Messages, System.Text.Json.Nodes.JsonNode? Report)
+{
+    internal static ValidationResponse From(ValidationReport report)
+    {
+        var messages = new List<ValidationMessage>();
+        messages.AddRange(report.Invalid.Select(i => new ValidationMessage("invalid", i.Message)));
+        messages.AddRange(report.Missing.Select(m => new ValidationMessage("missing", $"{m.DisplayName} is required but missing (expected {m.Expected}).")));
+        messages.AddRange(report.Unrecognised.Select(u => new ValidationMessage("unrecognised", u.Message)));
+        messages.AddRange(report.Conditional.Select(c => new ValidationMessage("conditional", c.Message)));
+        messages.AddRange(report.Provided.Select(p => new ValidationMessage("provided", $"{p.DisplayName}: {p.OriginalText}")));
+        return new ValidationResponse(report.IsValid, report.Summary, messages, System.Text.Json.Nodes.JsonNode.Parse(ValidationReportJson.Serialize(report, indented: false)));
+    }
+}
+
+/// <summary>One finding of a validation.</summary>
+/// <param name="Kind">provided, missing, invalid, unrecognised or conditional.</param>
+/// <param name="Text">A sentence a buyer understands.</param>
+public sealed record ValidationMessage(string Kind, string Text);

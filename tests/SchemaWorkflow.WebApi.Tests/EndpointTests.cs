@@ -133,4 +133,46 @@ public sealed class EndpointTests : IClassFixture<ApiFactory>
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/schemas/batch", out _));
         Assert.Contains("Specification sheet", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Validate_reports_missing_and_invalid_fields_in_sentences()
+    {
+        using var client = _factory.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/schemas/Temperature%20Transmitter/validate", new
+        {
+            requirements = new Dictionary<string, string> { ["output signal"] = "4-20mA HART", ["ambient temperature range"] = "-40 to 85 C", ["calibrated_range"] = "ninety bananas" },
+        });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(body.GetProperty("isValid").GetBoolean());
+        var messages = body.GetProperty("messages").EnumerateArray().Select(m => (Kind: m.GetProperty("kind").GetString(), Text: m.GetProperty("text").GetString()!)).ToList();
+        Assert.Contains(messages, m => m.Kind == "invalid" && m.Text.Contains("Calibrated range", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(messages, m => m.Kind == "missing");
+        Assert.Contains(messages, m => m.Kind == "provided" && m.Text.StartsWith("Output signal", StringComparison.Ordinal));
+        Assert.Equal("temperature_transmitter", body.GetProperty("report").GetProperty("productType").GetString());
+    }
+
+    [Fact]
+    public async Task Validate_with_bad_input_is_a_400()
+    {
+        using var client = _factory.CreateClient();
+        var response = await client.PostAsJsonAsync("/schemas/pressure%20gauge/validate", new { requirements = new Dictionary<string, string> { ["accuracy"] = "1.0\u0007" } });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Json_schema_export_lists_required_mandatory_fields()
+    {
+        using var client = _factory.CreateClient();
+
+        var response = await client.GetAsync("/schemas/pressure%20gauge/json-schema");
+        var schema = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/schema+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("https://json-schema.org/draft/2020-12/schema", schema.GetProperty("$schema").GetString());
+        Assert.Contains("accuracy_class", schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
+    }
 }

@@ -16,7 +16,7 @@ try {
   const page = await browser.newPage();
   page.setDefaultTimeout(20000);
   await page.goto(baseUrl);
-  await page.waitForSelector('#product-type option');
+  await page.waitForSelector('#product-type option', { state: 'attached' });
   await page.selectOption('#product-type', { label: 'Temperature transmitter' });
   await page.click('#load');
   await page.waitForSelector('#sheet:not([hidden]) [name="output_signal"]');
