@@ -17,6 +17,7 @@ public static class CliApp
         var storeOption = new Option<string>("--store") { Description = "Folder of the file-system schema store.", DefaultValueFactory = _ => "schemas" };
         var jsonOption = new Option<bool>("--json") { Description = "Print the results as a JSON array (camelCase, schema included)." };
         var verboseOption = new Option<bool>("--verbose") { Description = "Log lifecycle steps to stderr." };
+        var noColorOption = new Option<bool>("--no-color") { Description = "Plain text output without colours or live progress (also when stdout is redirected)." };
 
         var typesArgument = new Argument<string[]>("product-types") { Description = "Product types, e.g. \"Temperature Transmitter\" \"Pressure Gauge\".", Arity = ArgumentArity.OneOrMore };
         var sessionOption = new Option<string?>("--session") { Description = "Session id whose cache serves repeated requests." };
@@ -26,7 +27,7 @@ public static class CliApp
 
         var generate = new Command("generate", "Get or generate the schemas of one or more product types.")
         {
-            typesArgument, sessionOption, forceOption, strategyOption, concurrencyOption, storeOption, jsonOption, verboseOption,
+            typesArgument, sessionOption, forceOption, strategyOption, concurrencyOption, storeOption, jsonOption, verboseOption, noColorOption,
         };
         generate.SetAction((parse, ct) => GenerateAsync(
             new GenerateArgs(
@@ -37,7 +38,8 @@ public static class CliApp
                 parse.GetValue(concurrencyOption),
                 parse.GetValue(storeOption)!,
                 parse.GetValue(jsonOption),
-                parse.GetValue(verboseOption)),
+                parse.GetValue(verboseOption),
+                parse.GetValue(noColorOption)),
             stdout,
             stderr,
             ct));
@@ -68,12 +70,19 @@ public static class CliApp
         return await parseResult.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }).ConfigureAwait(false);
     }
 
-    internal static ServiceProvider BuildServices(string store, int? maxConcurrency, ExecutionStrategyKind? strategy, bool verbose, TextWriter stderr)
+    internal static ServiceProvider BuildServices(string store, int? maxConcurrency, ExecutionStrategyKind? strategy, bool verbose, TextWriter stderr, ILoggerProvider? progress = null)
     {
         var services = new ServiceCollection();
-        services.AddLogging(b => b
-            .SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning)
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        services.AddLogging(b =>
+        {
+            b.SetMinimumLevel(LogLevel.Debug)
+                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+                .AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, verbose ? LogLevel.Debug : LogLevel.Warning);
+            if (progress is not null)
+            {
+                b.AddProvider(progress).AddFilter<ProgressLoggerProvider>("SchemaWorkflow", LogLevel.Debug);
+            }
+        });
         services.AddSchemaWorkflow(o =>
         {
             if (maxConcurrency is { } c)
@@ -118,7 +127,10 @@ public static class CliApp
             }
         }
 
-        await using var provider = BuildServices(a.Store, a.MaxConcurrency, strategy, a.Verbose, stderr);
+        // Live progress and tables only on an interactive terminal; redirected output stays plain and stable.
+        var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && !a.Json && !a.NoColor;
+        var live = interactive ? new LiveProgress(a.ProductTypes) : null;
+        await using var provider = BuildServices(a.Store, a.MaxConcurrency, strategy, a.Verbose, stderr, live?.LoggerProvider);
         ISchemaWorkflow workflow;
         try
         {
@@ -134,7 +146,9 @@ public static class CliApp
         IReadOnlyList<SchemaResult> results;
         try
         {
-            results = await workflow.GetOrGenerateManyAsync(a.ProductTypes, options, cancellationToken: ct).ConfigureAwait(false);
+            results = live is null
+                ? await workflow.GetOrGenerateManyAsync(a.ProductTypes, options, cancellationToken: ct).ConfigureAwait(false)
+                : await live.RunAsync(provider.GetRequiredService<IProductTypeResolver>(), progress => workflow.GetOrGenerateManyAsync(a.ProductTypes, options, progress, ct), ct).ConfigureAwait(false);
         }
         catch (ArgumentException ex)
         {
@@ -150,7 +164,14 @@ public static class CliApp
         {
             foreach (var result in results)
             {
-                SchemaPrinter.Print(result, stdout);
+                if (interactive)
+                {
+                    SpectreRenderer.Render(Spectre.Console.AnsiConsole.Console, result);
+                }
+                else
+                {
+                    SchemaPrinter.Print(result, stdout);
+                }
             }
         }
 
@@ -206,5 +227,5 @@ public static class CliApp
     internal static string Printable(string text) =>
         new(text.Take(60).Select(c => char.IsControl(c) ? '?' : c).ToArray());
 
-    private sealed record GenerateArgs(string[] ProductTypes, string? Session, bool Force, string? Strategy, int? MaxConcurrency, string Store, bool Json, bool Verbose);
+    private sealed record GenerateArgs(string[] ProductTypes, string? Session, bool Force, string? Strategy, int? MaxConcurrency, string Store, bool Json, bool Verbose, bool NoColor);
 }
