@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SchemaWorkflow;
 using SchemaWorkflow.Caching;
+using SchemaWorkflow.Catalog;
 using SchemaWorkflow.DependencyInjection;
 using SchemaWorkflow.Diagnostics;
 using SchemaWorkflow.Generation;
@@ -41,12 +42,16 @@ public static class SchemaWorkflowServiceCollectionExtensions
         services.TryAddSingleton(static sp => new SchemaWorkflowDiagnostics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<ISessionCache, MemorySessionCache>();
         services.TryAddSingleton<ISchemaStore, FileSystemSchemaStore>();
-        services.TryAddSingleton<IProductTypeResolver, SlugProductTypeResolver>();
+        CatalogBuilderExtensions.AddCatalogServices(services);
+        services.TryAddSingleton<IProductTypeResolver>(static sp => new CatalogProductTypeResolver(sp.GetRequiredService<InstrumentCatalog>()));
 
-        if (FindRegistrations(services) is null)
+        if (FindRegistrations(services) is not { } registrations)
         {
-            services.AddSingleton(new GeneratorChainRegistrations());
+            registrations = new GeneratorChainRegistrations();
+            services.AddSingleton(registrations);
         }
+
+        registrations.Default ??= static sp => sp.GetRequiredService<CatalogSchemaGenerator>();
 
         services.TryAddSingleton(static sp =>
         {
