@@ -1,0 +1,78 @@
+namespace SchemaWorkflow.Tests.Validation;
+
+/// <summary>Fields of every type, unit and allowed-value style the parser has to handle.</summary>
+internal static class ValidationFields
+{
+    public static SchemaField Field(
+        string key,
+        FieldDataType type,
+        string? unit = null,
+        IReadOnlyList<string>? allowed = null,
+        RequirementLevel requirement = RequirementLevel.Optional,
+        string group = FieldGroups.ProcessParameters,
+        NumericRange? typical = null,
+        IReadOnlyList<string>? synonyms = null,
+        IReadOnlyList<string>? acceptedUnits = null,
+        string? condition = null,
+        string? displayName = null,
+        IReadOnlyList<FieldValue>? values = null) => new()
+        {
+            Key = key,
+            DisplayName = displayName ?? char.ToUpperInvariant(key[0]) + key[1..].Replace('_', ' '),
+            Description = "A test field.",
+            Group = group,
+            DataType = type,
+            Unit = unit,
+            AllowedValues = allowed ?? [],
+            Requirement = requirement,
+            TypicalRange = typical,
+            Synonyms = synonyms ?? [],
+            AcceptedUnits = acceptedUnits ?? [],
+            Condition = condition,
+            Values = values ?? [],
+        };
+
+    public static readonly Dictionary<string, SchemaField> ByName = new()
+    {
+        ["temp_range"] = Field("calibrated_range", FieldDataType.Range, "°C", acceptedUnits: ["°F", "K"], typical: new NumericRange { Min = -200, Max = 850, Unit = "°C" }),
+        ["pressure_range"] = Field("measuring_range", FieldDataType.Range, "bar", acceptedUnits: ["mbar", "kPa", "MPa", "psi"], typical: new NumericRange { Min = -1, Max = 1000, Unit = "bar" }),
+        ["pressure"] = Field("maximum_working_pressure", FieldDataType.Number, "bar", acceptedUnits: ["psi", "MPa"]),
+        ["current_range"] = Field("saturation_limits", FieldDataType.Range, "mA"),
+        ["supply"] = Field("supply_voltage", FieldDataType.Range, "V DC", typical: new NumericRange { Min = 5, Max = 60, Unit = "V DC" }),
+        ["supply_ac_or_dc"] = Field("supply_voltage", FieldDataType.Range, "V"),
+        ["accuracy_pct"] = Field("reference_accuracy", FieldDataType.Number, "% of span", acceptedUnits: ["% of reading"]),
+        ["accuracy_temp"] = Field("accuracy", FieldDataType.Number, "°C", acceptedUnits: ["°F", "% of span"]),
+        ["flow"] = Field("maximum_flow", FieldDataType.Number, "m³/h"),
+        ["mass_flow"] = Field("mass_flow_range", FieldDataType.Range, "kg/h"),
+        ["density"] = Field("medium_density_min", FieldDataType.Number, "g/cm³"),
+        ["viscosity"] = Field("medium_viscosity", FieldDataType.Number, "cP"),
+        ["kin_viscosity"] = Field("medium_viscosity_max", FieldDataType.Number, "mm²/s"),
+        ["conductivity"] = Field("minimum_conductivity", FieldDataType.Number, "µS/cm"),
+        ["length"] = Field("insertion_length", FieldDataType.Number, "mm"),
+        ["time"] = Field("damping", FieldDataType.Number, "s"),
+        ["resistance"] = Field("max_load_resistance", FieldDataType.Number, "Ω"),
+        ["frequency"] = Field("frequency_band", FieldDataType.Number, "GHz"),
+        ["vibration"] = Field("vibration_resistance", FieldDataType.Number, "g"),
+        ["humidity"] = Field("relative_humidity", FieldDataType.Number, "%", typical: new NumericRange { Min = 0, Max = 100, Unit = "%" }),
+        ["turndown"] = Field("turndown_ratio", FieldDataType.Number),
+        ["stability"] = Field("long_term_stability", FieldDataType.Number, "years"),
+        ["power"] = Field("power_consumption", FieldDataType.Number, "W"),
+        ["torque"] = Field("actuator_torque", FieldDataType.Number, "Nm"),
+        ["bitrate"] = Field("baud_rate", FieldDataType.Number, "bit/s"),
+        ["ph"] = Field("ph_range", FieldDataType.Range, "pH"),
+        ["output_signal"] = Field("output_signal", FieldDataType.Enum, allowed: ["4-20 mA", "4-20 mA HART", "FOUNDATION Fieldbus H1", "PROFIBUS PA", "Modbus RTU", "WirelessHART"]),
+        ["protocol"] = Field("communication_protocol", FieldDataType.Enum, allowed: ["HART 5", "HART 7", "FOUNDATION Fieldbus", "PROFIBUS PA", "None"]),
+        ["ingress"] = Field("ingress_protection", FieldDataType.Enum, allowed: ["IP65", "IP66", "IP66/IP67", "IP68", "NEMA 4X"]),
+        ["hazardous"] = Field("hazardous_area_certification", FieldDataType.Enum, allowed: ["Ex ia IIC T4 Ga", "Ex db IIC T6 Gb", "Ex ec IIC T4 Gc", "Class I Div 1", "None"]),
+        ["sil"] = Field("functional_safety", FieldDataType.Enum, allowed: ["None", "SIL 1", "SIL 2", "SIL 3"]),
+        ["rating"] = Field("pressure_rating", FieldDataType.Enum, allowed: ["Class 150", "Class 300", "Class 600", "PN16", "PN40"]),
+        ["connection"] = Field("process_connection", FieldDataType.Enum, allowed: ["1/2\" NPT", "1/4\" NPT", "G1/2B", "G1/4B", "M20x1.5", "DN50 PN40 flange", "2\" Class 300 RF flange"]),
+        ["material"] = Field("wetted_material", FieldDataType.Enum, allowed: ["SS 316L", "SS 304", "Alloy C-276", "Alloy 400", "Tantalum", "Aluminium"]),
+        ["accuracy_class"] = Field("accuracy_class", FieldDataType.Enum, allowed: ["0.1", "0.25", "0.6", "1.0", "1.6", "2.5", "4.0"]),
+        ["sensor"] = Field("sensor_input_type", FieldDataType.Enum, allowed: ["Pt100", "Pt1000", "Type J", "Type K", "Type N", "Type T"]),
+        ["wires"] = Field("rtd_connection_wires", FieldDataType.Enum, allowed: ["2", "3", "4"]),
+        ["display"] = Field("local_display", FieldDataType.Enum, allowed: ["None", "LCD", "LCD with keypad"]),
+        ["boolean"] = Field("transient_protection", FieldDataType.Boolean),
+        ["text"] = Field("tag_number", FieldDataType.Text),
+    };
+}
