@@ -10,7 +10,8 @@ namespace SchemaWorkflow.Datasheets.Internal;
 /// </summary>
 internal sealed class DocumentClassifier
 {
-    private const int TitleLines = 10;
+    private const int TitleLines = 2;
+    private const int HeadLines = 10;
     private const int BodyPages = 3;
 
     private readonly List<(string Phrase, string Class)> _phrases = [];
@@ -37,19 +38,30 @@ internal sealed class DocumentClassifier
         _phrases.Sort(static (a, b) => b.Phrase.Length.CompareTo(a.Phrase.Length));
     }
 
-    /// <summary>True when the document names the product type at least as often as any other.</summary>
+    /// <summary>
+    /// True when the document names the product type at least as often as any other, looking first at the file name
+    /// and the title (first two lines), then the first lines of page 1, then the first pages: a title says what the
+    /// document is about, while the body also names the sensors and accessories it works with.
+    /// </summary>
     public bool Belongs(DatasheetText text, out string reason)
     {
-        var title = new StringBuilder(Path.GetFileNameWithoutExtension(text.Reference.Document)).Append(' ');
-        foreach (var line in text.Pages.FirstOrDefault()?.Lines.Take(TitleLines) ?? [])
-        {
-            title.Append(line.Text).Append(' ');
-        }
+        var firstPage = text.Pages.FirstOrDefault()?.Lines ?? [];
+        var name = Path.GetFileNameWithoutExtension(text.Reference.Document);
+        string[] tiers =
+        [
+            name + " " + string.Join(' ', firstPage.Take(TitleLines).Select(static l => l.Text)),
+            string.Join(' ', firstPage.Take(HeadLines).Select(static l => l.Text)),
+            string.Join(' ', text.Pages.Take(BodyPages).SelectMany(static p => p.Lines).Select(static l => l.Text)),
+        ];
 
-        var counts = Count(title.ToString());
-        if (counts.Count == 0)
+        Dictionary<string, int> counts = [];
+        foreach (var tier in tiers)
         {
-            counts = Count(string.Join(' ', text.Pages.Take(BodyPages).SelectMany(static p => p.Lines).Select(static l => l.Text)));
+            counts = Count(tier);
+            if (counts.Count > 0)
+            {
+                break;
+            }
         }
 
         if (counts.Count == 0)

@@ -5,13 +5,18 @@ namespace SchemaWorkflow.Datasheets.Internal;
 /// <summary>
 /// Maps a datasheet key to a field of the product class through the catalog's field keys, display names and
 /// synonyms (plus host synonyms): an exact match on the normalized form first; then a key that holds every word of a
-/// multi-word phrase and at most one more ("Supply voltage range" → supply_voltage); then a fuzzy match (FuzzySharp
-/// ratio or token-sort ratio) at or above the threshold. Two fields tied at the top are ambiguous and match neither.
+/// multi-word phrase and one more ("Supply voltage range" → supply_voltage, score 90); then a key of two or more words
+/// that a phrase holds with one more ("Sensor input" → sensor input type, score 88); then a fuzzy match (FuzzySharp
+/// ratio or token-sort ratio). Anything but an exact match must reach the threshold. Two fields tied at the top are
+/// ambiguous and match neither.
 /// </summary>
 internal sealed class FieldMatcher
 {
-    /// <summary>The score of a match by contained words.</summary>
-    public const int SubsetScore = 90;
+    /// <summary>The score of a key that holds every word of a field phrase and at most one more.</summary>
+    public const int SupersetScore = 90;
+
+    /// <summary>The score of a key of two or more words that is a field phrase missing one word.</summary>
+    public const int SubsetScore = 88;
 
     private readonly Dictionary<string, string> _exact = new(StringComparer.Ordinal);
     private readonly List<(string Phrase, string[] Words, string Field)> _phrases = [];
@@ -62,9 +67,17 @@ internal sealed class FieldMatcher
         }
 
         var words = normalized.Split(' ');
+        var superset = Best(_phrases
+            .Where(p => p.Words.Length >= 2 && words.Length - p.Words.Length == 1 && p.Words.All(w => words.Contains(w, StringComparer.Ordinal)))
+            .Select(static p => (p.Field, Score: p.Words.Length)));
+        if (superset.Field is not null && SupersetScore >= _threshold)
+        {
+            return new FieldMatch(superset.Field, SupersetScore);
+        }
+
         var subset = Best(_phrases
-            .Where(p => p.Words.Length >= 2 && words.Length - p.Words.Length <= 1 && p.Words.All(w => words.Contains(w, StringComparer.Ordinal)))
-            .Select(static p => (p.Field, Score: 80 + p.Words.Length)));
+            .Where(p => words.Length >= 2 && p.Words.Length - words.Length == 1 && words.All(w => p.Words.Contains(w, StringComparer.Ordinal)))
+            .Select(static p => (p.Field, Score: 0)));
         if (subset.Field is not null && SubsetScore >= _threshold)
         {
             return new FieldMatch(subset.Field, SubsetScore);

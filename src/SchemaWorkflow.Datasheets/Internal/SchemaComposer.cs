@@ -189,7 +189,7 @@ internal sealed class SchemaComposer
                 var list = docSpecs.SelectMany(static s => s.Values).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
                 if (list.Count > 0)
                 {
-                    values.Add(ListValue(list, $"offered by {vendor}", docSpecs));
+                    values.Add(ListValue(list, Shorten($"{vendor}: {string.Join(", ", list)}"), docSpecs));
                 }
 
                 continue;
@@ -420,7 +420,7 @@ internal sealed class SchemaComposer
                     return null;
                 }
 
-                converted.Add(s with { Number = x, Unit = unit });
+                converted.Add(s with { Number = SpecificationMapper.Round(x), Unit = unit });
             }
             else
             {
@@ -446,7 +446,7 @@ internal sealed class SchemaComposer
                     max = b;
                 }
 
-                converted.Add(s with { Range = new NumericRange { Min = min, Max = max, Unit = unit }, Unit = unit });
+                converted.Add(s with { Range = SpecificationMapper.Round(new NumericRange { Min = min, Max = max, Unit = unit }), Unit = unit });
             }
         }
 

@@ -84,6 +84,11 @@ internal sealed partial class SpecificationMapper
         };
     }
 
+    /// <summary>
+    /// An enum value: the whole text when it is (close to) an allowed value; else a list whose every item is one; else
+    /// the whole text as a new value when it reads like one ("Die-cast aluminium, painted"); else the items that match
+    /// plus the items that read like values. Ambiguous or prose-like text is rejected.
+    /// </summary>
     private static MapOutcome Enum(ExtractedSpecification draft, SchemaField field, string text)
     {
         var whole = ValueParser.Parse(field, text);
@@ -99,18 +104,18 @@ internal sealed partial class SpecificationMapper
         }
 
         var parts = SplitList(text);
+        var matched = new List<string>();
+        var unmatched = new List<string>();
+        var partConfidence = 100.0;
         if (parts.Count >= 2)
         {
-            var matched = new List<string>();
-            var unmatched = new List<string>();
-            var confidence = 100.0;
             foreach (var part in parts)
             {
                 var r = ValueParser.Parse(field, part);
                 if (r.Success && r.Value!.Kind == ParsedValueKind.Enum && r.Confidence >= MinimumEnumConfidence)
                 {
                     matched.Add(r.Value.Text!);
-                    confidence = Math.Min(confidence, r.Confidence);
+                    partConfidence = Math.Min(partConfidence, r.Confidence);
                 }
                 else
                 {
@@ -120,18 +125,7 @@ internal sealed partial class SpecificationMapper
 
             if (unmatched.Count == 0)
             {
-                return Values(draft, matched, [], confidence);
-            }
-
-            if (!wholeOk && matched.Count > 0)
-            {
-                var added = unmatched.Where(static p => IsValueShaped(p, MaxNewValueWords, MaxNewValueLength)).ToList();
-                return Values(draft, [.. matched, .. added], added, Math.Min(confidence, 50));
-            }
-
-            if (!wholeOk && whole.Error == InvalidReason.NotAllowedValue && parts.All(static p => IsValueShaped(p, MaxNewValueWords, MaxNewValueLength)))
-            {
-                return Values(draft, parts, parts, 50);
+                return Values(draft, matched, [], partConfidence);
             }
         }
 
@@ -140,9 +134,20 @@ internal sealed partial class SpecificationMapper
             return Values(draft, [whole.Value!.Text!], [], whole.Confidence);
         }
 
-        if (whole.Error == InvalidReason.NotAllowedValue && IsValueShaped(text, MaxNewValueWords, MaxNewValueLength))
+        if (whole.Error != InvalidReason.NotAllowedValue)
+        {
+            return Reject(draft, whole.Message ?? "The value is not one of the field's values.");
+        }
+
+        if (IsValueShaped(text, MaxNewValueWords, MaxNewValueLength))
         {
             return Values(draft, [text], [text], 50);
+        }
+
+        var added = unmatched.Where(static p => IsValueShaped(p, MaxNewValueWords, MaxNewValueLength)).ToList();
+        if (parts.Count >= 2 && added.Count == unmatched.Count)
+        {
+            return Values(draft, [.. matched, .. added], added, Math.Min(partConfidence, 50));
         }
 
         return Reject(draft, whole.Message ?? "The value is not one of the field's values.");
@@ -185,8 +190,8 @@ internal sealed partial class SpecificationMapper
         return value.Kind switch
         {
             ParsedValueKind.NotApplicable => MapOutcome.Ignore,
-            ParsedValueKind.Range => MapOutcome.Accept(draft with { Range = value.Range, Unit = value.Unit, Display = value.Display, Confidence = confidence }),
-            ParsedValueKind.Number => MapOutcome.Accept(draft with { Number = value.Number, Unit = value.Unit, Form = value.Form, Display = value.Display, Confidence = confidence }),
+            ParsedValueKind.Range => MapOutcome.Accept(draft with { Range = Round(value.Range!), Unit = value.Unit, Display = value.Display, Confidence = confidence }),
+            ParsedValueKind.Number => MapOutcome.Accept(draft with { Number = Round(value.Number!.Value), Unit = value.Unit, Form = value.Form, Display = value.Display, Confidence = confidence }),
             _ => Reject(draft, $"'{text}' is not a number of {field.DisplayName}."),
         };
     }
@@ -242,6 +247,13 @@ internal sealed partial class SpecificationMapper
 
         return MapOutcome.Accept(draft with { Values = [text], NewValues = [text], Confidence = 0.5 });
     }
+
+    /// <summary>Six significant digits: a converted value keeps its precision without conversion noise (3.1 lb → 1.40614 kg).</summary>
+    internal static double Round(double value) =>
+        value == 0 || !double.IsFinite(value) ? value : double.Parse(value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+
+    internal static NumericRange Round(NumericRange range) =>
+        range with { Min = range.Min is { } lo ? Round(lo) : null, Max = range.Max is { } hi ? Round(hi) : null };
 
     private static MapOutcome Reject(ExtractedSpecification draft, string reason) =>
         MapOutcome.Reject(new RejectedSpecification(draft.Key, draft.Value, draft.Provenance.Page, draft.FieldKey, reason));
