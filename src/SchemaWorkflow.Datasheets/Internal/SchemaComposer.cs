@@ -245,7 +245,15 @@ internal sealed class SchemaComposer
                 var unitSpecs = byUnit.ToList();
                 if (unitSpecs.Select(static s => s.Provenance.Source).Distinct(StringComparer.Ordinal).Count() >= 2 && Envelope(unitSpecs, byUnit.Key) is { } range)
                 {
-                    values.Add(new FieldValue { Kind = FieldValueKind.Range, Range = range, Label = label, Citations = Citations(unitSpecs), Confidence = Confidence(unitSpecs) });
+                    var stating = unitSpecs.Select(static s => s.Provenance.Vendor.Id).Distinct(StringComparer.Ordinal).Count();
+                    values.Add(new FieldValue
+                    {
+                        Kind = FieldValueKind.Range,
+                        Range = range,
+                        Label = $"offered by {stating} of {vendorCount} vendors",
+                        Citations = Citations(unitSpecs),
+                        Confidence = Confidence(unitSpecs),
+                    });
                 }
             }
         }
@@ -375,7 +383,7 @@ internal sealed class SchemaComposer
 
         var numeric = Numeric(specs);
         var dataType = numeric is null ? FieldDataType.Enum : numeric.Value.Specs.Any(static s => s.Range is not null) ? FieldDataType.Range : FieldDataType.Number;
-        var usedSpecs = numeric?.Specs ?? specs;
+        var usedSpecs = numeric?.Specs ?? [.. specs.Select(static s => s.Values.Count > 0 ? s : s with { Values = [s.Value], NewValues = [s.Value] })];
         var unit = numeric?.Unit;
         var field = new SchemaField
         {
@@ -385,7 +393,7 @@ internal sealed class SchemaComposer
             Group = GroupOf(key, unit),
             DataType = dataType,
             Unit = unit,
-            AllowedValues = numeric is null ? [.. specs.SelectMany(static s => s.Values).Distinct(StringComparer.OrdinalIgnoreCase)] : [],
+            AllowedValues = numeric is null ? [.. usedSpecs.SelectMany(static s => s.Values).Distinct(StringComparer.OrdinalIgnoreCase)] : [],
             Requirement = Requirement(RequirementLevel.Optional, support, vendorCount, false),
             Synonyms = synonyms,
         };
@@ -393,6 +401,11 @@ internal sealed class SchemaComposer
         return field with { Values = values };
     }
 
+    /// <summary>
+    /// The specifications as numbers in one unit, or null when some are not numbers or cannot share a unit. The unit is
+    /// the most common catalog unit every value converts to (so grams and kilograms become kilograms, never the
+    /// acceleration g), else the most common unit that works.
+    /// </summary>
     private static (List<ExtractedSpecification> Specs, string Unit)? Numeric(List<ExtractedSpecification> specs)
     {
         if (specs.Any(static s => s.Unit is null || (s.Number is null && s.Range is null)))
@@ -400,9 +413,24 @@ internal sealed class SchemaComposer
             return null;
         }
 
-        var units = specs.Select(static s => s.Unit!).ToList();
-        var unit = units.Where(CatalogUnits.IsKnown).GroupBy(static u => u, StringComparer.Ordinal).OrderByDescending(static g => g.Count()).Select(static g => g.Key).FirstOrDefault()
-            ?? units.GroupBy(static u => u, StringComparer.Ordinal).OrderByDescending(static g => g.Count()).First().Key;
+        var candidates = specs.Select(static s => s.Unit!)
+            .GroupBy(static u => u, StringComparer.Ordinal)
+            .OrderByDescending(static g => CatalogUnits.IsKnown(g.Key))
+            .ThenByDescending(static g => g.Count())
+            .Select(static g => g.Key);
+        foreach (var unit in candidates)
+        {
+            if (ConvertAll(specs, unit) is { } converted)
+            {
+                return (converted, unit);
+            }
+        }
+
+        return null;
+    }
+
+    private static List<ExtractedSpecification>? ConvertAll(List<ExtractedSpecification> specs, string unit)
+    {
         var converted = new List<ExtractedSpecification>(specs.Count);
         foreach (var s in specs)
         {
@@ -421,36 +449,35 @@ internal sealed class SchemaComposer
                 }
 
                 converted.Add(s with { Number = SpecificationMapper.Round(x), Unit = unit });
+                continue;
             }
-            else
+
+            var r = s.Range!;
+            double? min = null, max = null;
+            if (r.Min is { } lo)
             {
-                var r = s.Range!;
-                double? min = null, max = null;
-                if (r.Min is { } lo)
+                if (!ValueParser.TryConvert(lo, s.Unit!, unit, out var a))
                 {
-                    if (!ValueParser.TryConvert(lo, s.Unit!, unit, out var a))
-                    {
-                        return null;
-                    }
-
-                    min = a;
+                    return null;
                 }
 
-                if (r.Max is { } hi)
-                {
-                    if (!ValueParser.TryConvert(hi, s.Unit!, unit, out var b))
-                    {
-                        return null;
-                    }
-
-                    max = b;
-                }
-
-                converted.Add(s with { Range = SpecificationMapper.Round(new NumericRange { Min = min, Max = max, Unit = unit }), Unit = unit });
+                min = a;
             }
+
+            if (r.Max is { } hi)
+            {
+                if (!ValueParser.TryConvert(hi, s.Unit!, unit, out var b))
+                {
+                    return null;
+                }
+
+                max = b;
+            }
+
+            converted.Add(s with { Range = SpecificationMapper.Round(new NumericRange { Min = min, Max = max, Unit = unit }), Unit = unit });
         }
 
-        return (converted, unit);
+        return converted;
     }
 
     private static string GroupOf(string key, string? unit)
