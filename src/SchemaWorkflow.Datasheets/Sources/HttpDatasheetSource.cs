@@ -39,9 +39,11 @@ public sealed class HttpDatasheetSource : IDatasheetSource, IDisposable
         if (httpClient is null)
         {
             // Our own timeout and cancellation bound each download; the client's default 100 s would cut across them.
+            // A body abandoned at the size limit closes the connection instead of being drained.
             _client = new HttpClient(new SocketsHttpHandler
             {
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                MaxResponseDrainSize = 0,
                 AutomaticDecompression = DecompressionMethods.All,
             })
             { Timeout = Timeout.InfiniteTimeSpan };
