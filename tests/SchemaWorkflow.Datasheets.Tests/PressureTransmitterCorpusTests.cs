@@ -125,6 +125,8 @@ public sealed class PressureTransmitterCorpusTests(CorpusFixture fixture)
 
         var weight = Field(schema, "weight");
         Assert.Equal((FieldGroups.Mechanical, FieldDataType.Number, "kg"), (weight.Group, weight.DataType, weight.Unit));
+        Assert.Equal(["lb"], weight.AcceptedUnits);
+        Assert.Equal("Weight, as stated on vendor datasheets (3 of 3 vendors state it).", weight.Description);
         Limit(FromDocument(schema, "weight", Aldor, Apt), 1.4, "kg");
         Limit(FromDocument(schema, "weight", Brennick, Bpt), 1.40614, "kg");
         Limit(FromDocument(schema, "weight", Corvane, Cpt), 0.9, "kg");

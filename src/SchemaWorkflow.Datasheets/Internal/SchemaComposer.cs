@@ -393,6 +393,7 @@ internal sealed class SchemaComposer
             Group = GroupOf(key, unit),
             DataType = dataType,
             Unit = unit,
+            AcceptedUnits = unit is null ? [] : [.. specs.Select(static s => s.Unit).OfType<string>().Distinct(StringComparer.Ordinal).Where(u => !string.Equals(u, unit, StringComparison.Ordinal))],
             AllowedValues = numeric is null ? [.. usedSpecs.SelectMany(static s => s.Values).Distinct(StringComparer.OrdinalIgnoreCase)] : [],
             Requirement = Requirement(RequirementLevel.Optional, support, vendorCount, false),
             Synonyms = synonyms,
