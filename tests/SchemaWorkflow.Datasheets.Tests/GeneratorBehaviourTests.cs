@@ -184,6 +184,34 @@ public sealed class GeneratorBehaviourTests(CorpusFixture fixture)
     }
 
     [Fact]
+    public async Task The_generation_is_traced_with_one_event_per_step_and_usage_tags()
+    {
+        var traced = new List<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = static s => s.Name == SchemaWorkflow.Diagnostics.SchemaWorkflowDiagnostics.Name,
+            Sample = static (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a =>
+            {
+                if (a.OperationName == "schemaworkflow.datasheets.generate" && a.GetTagItem("schemaworkflow.product_type") as string == "pressure_transmitter" && a.GetTagItem("schemaworkflow.datasheets.vendors_used") is 3)
+                {
+                    lock (traced)
+                    {
+                        traced.Add(a);
+                    }
+                }
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+
+        await Generator(ThreeVendors()).GenerateWithReportAsync(Requests.For(Pressure), TestContext.Current());
+
+        var activity = Assert.Single(traced);
+        Assert.Equal(["datasheets.discover", "datasheets.download", "datasheets.extract", "datasheets.create"], activity.Events.Select(static e => e.Name));
+        Assert.Equal(3, activity.GetTagItem("schemaworkflow.datasheets.documents_used"));
+    }
+
+    [Fact]
     public async Task An_extra_extractors_pairs_pass_the_same_type_gate_and_keep_their_provenance()
     {
         var model = new FakeExtractor("model",

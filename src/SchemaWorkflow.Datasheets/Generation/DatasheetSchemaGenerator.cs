@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SchemaWorkflow.Catalog;
 using SchemaWorkflow.Datasheets.Diagnostics;
 using SchemaWorkflow.Datasheets.Internal;
+using SchemaWorkflow.Diagnostics;
 using SchemaWorkflow.Generation;
 
 namespace SchemaWorkflow.Datasheets;
@@ -128,6 +129,9 @@ public sealed class DatasheetSchemaGenerator : ISchemaGenerator
         var started = _time.GetTimestamp();
         var key = request.Key;
         var run = new Run(this, request);
+        using var activity = SchemaWorkflowDiagnostics.ActivitySource.StartActivity("schemaworkflow.datasheets.generate");
+        activity?.SetTag("schemaworkflow.product_type", key.Value);
+        run.Activity = activity;
         var catalogSchema = _catalog is not null && _catalog.Contains(key) ? _catalogGenerator!.Generate(key) : null;
         var fields = catalogSchema?.AllFields.ToList() ?? [];
 
@@ -188,6 +192,13 @@ public sealed class DatasheetSchemaGenerator : ISchemaGenerator
         IReadOnlyList<string>? addedFields = null)
     {
         var vendors = run.Vendors.Select(static v => v.ToReport()).ToList();
+        foreach (var timing in run.Steps)
+        {
+            run.Activity?.AddEvent(new System.Diagnostics.ActivityEvent(
+                "datasheets." + timing.Step.ToString().ToLowerInvariant(),
+                tags: new System.Diagnostics.ActivityTagsCollection { ["duration_ms"] = timing.Duration.TotalMilliseconds }));
+        }
+
         var report = new DatasheetGenerationReport
         {
             ProductType = run.Request.Key,
@@ -201,6 +212,15 @@ public sealed class DatasheetSchemaGenerator : ISchemaGenerator
             Warnings = run.Warnings,
             Error = error,
         };
+
+        run.Activity?.SetTag("schemaworkflow.datasheets.vendors_used", report.UsedVendors.Count());
+        run.Activity?.SetTag("schemaworkflow.datasheets.vendors_failed", report.FailedVendors.Count());
+        run.Activity?.SetTag("schemaworkflow.datasheets.documents_used", report.Documents.Count(static d => d.Status == DocumentStatus.Extracted));
+        run.Activity?.SetTag("schemaworkflow.datasheets.fields_added", report.AddedFields.Count);
+        if (schema is null)
+        {
+            run.Activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error);
+        }
 
         foreach (var vendor in report.FailedVendors)
         {
@@ -249,6 +269,8 @@ public sealed class DatasheetSchemaGenerator : ISchemaGenerator
     private sealed class Run(DatasheetSchemaGenerator owner, SchemaGenerationRequest request)
     {
         public SchemaGenerationRequest Request { get; } = request;
+
+        public System.Diagnostics.Activity? Activity { get; set; }
 
         public List<VendorWork> Vendors { get; } = [];
 
