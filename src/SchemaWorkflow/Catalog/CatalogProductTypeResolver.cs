@@ -15,8 +15,8 @@ public sealed class CatalogProductTypeResolver : IProductTypeResolver
     /// <summary>How many distinct texts are memoized at most.</summary>
     public const int MemoLimit = 8192;
 
-    /// <summary>Fuzzy score (0..100) a single class needs, clear of the runner-up, to be resolved without a name match.</summary>
-    public const int FuzzyResolveThreshold = 90;
+    /// <summary>Whole-text fuzzy score (0..100) a single class needs, clear of the runner-up, to be resolved without a name match.</summary>
+    public const int FuzzyResolveThreshold = 88;
 
     private const int FuzzyMargin = 8;
 
@@ -37,7 +37,7 @@ public sealed class CatalogProductTypeResolver : IProductTypeResolver
         ArgumentNullException.ThrowIfNull(catalog);
         _catalog = catalog;
         _index = new PhraseIndex(catalog);
-        _suggester = new CatalogSuggester(_index);
+        _suggester = new CatalogSuggester(_index, catalog);
     }
 
     /// <inheritdoc />
@@ -89,7 +89,7 @@ public sealed class CatalogProductTypeResolver : IProductTypeResolver
             return new ProductTypeResolution
             {
                 Key = key,
-                Confidence = Confidence(tokens, masked, match, corrected),
+                Confidence = Confidence(tokens, masked, qualifiers, match, head.End, corrected),
                 Hints = Hints(qualifiers, cls, tokens, match, tailHasClass),
             };
         }
@@ -97,7 +97,7 @@ public sealed class CatalogProductTypeResolver : IProductTypeResolver
         var searchText = string.Join(' ', tokens.Where((t, i) => !masked[i] && !ProductTypeNormalizer.StopWords.Contains(t.Text)).Select(static t => t.Text));
         if (match is null && searchText.Length > 0)
         {
-            var ranked = _suggester.Rank(searchText);
+            var ranked = _suggester.RankWhole(searchText);
             if (ranked.Count > 0 && ranked[0].Score >= FuzzyResolveThreshold && (ranked.Count == 1 || ranked[1].Score <= ranked[0].Score - FuzzyMargin))
             {
                 var key = ProductTypeKey.Parse(ranked[0].Class);
@@ -250,12 +250,31 @@ public sealed class CatalogProductTypeResolver : IProductTypeResolver
 
                 if (_index.TryGet(joined, out var entries))
                 {
-                    foreach (var group in entries.GroupBy(static e => (e.Weight, e.Kind)))
-                    {
-                        // A name made only of qualifier words ("Pt100") counts, but less than any real name beside it.
-                        var weight = allMasked ? group.Key.Weight * 0.5 : group.Key.Weight;
-                        candidates.Add(new Match(group.Select(static e => e.ClassKey).Distinct().ToList(), i, i + len, weight, group.Key.Kind, IsIsa: false));
-                    }
+                    AddCandidates(candidates, entries, i, i + len, allMasked);
+                }
+            }
+
+            if (masked[i])
+            {
+                continue;
+            }
+
+            // The same names with qualifier words skipped: "RTD Pt100 class A with thermowell" holds "rtd with thermowell".
+            var words = new List<string>(_index.MaxLength) { word };
+            var skipped = false;
+            for (var j = i + 1; j < to && words.Count < _index.MaxLength && !SeparatedBefore(text, tokens, j); j++)
+            {
+                if (masked[j])
+                {
+                    skipped = true;
+                    continue;
+                }
+
+                words.Add(tokens[j].Text);
+                if (skipped && _index.TryGet(string.Join(' ', words), out var entries))
+                {
+                    // A little weaker than the same number of adjacent words, so "control valve, … positioner" stays a control valve.
+                    AddCandidates(candidates, entries, i, j + 1, allMasked: false, penalty: 0.1);
                 }
             }
         }
@@ -296,7 +315,37 @@ public sealed class CatalogProductTypeResolver : IProductTypeResolver
             }
         }
 
-        return best[0] with { Classes = classes };
+        var covered = new bool[tokens.Count];
+        foreach (var candidate in candidates.Where(c => c.Classes.Any(classes.Contains)))
+        {
+            Array.Fill(covered, true, candidate.Start, candidate.End - candidate.Start);
+        }
+
+        return best[0] with { Classes = classes, Covered = covered };
+    }
+
+    private static void AddCandidates(List<Match> candidates, List<PhraseEntry> entries, int start, int end, bool allMasked, double penalty = 0)
+    {
+        foreach (var group in entries.GroupBy(static e => (e.Weight, e.Kind)))
+        {
+            // A name made only of qualifier words ("Pt100") counts, but less than any real name beside it.
+            var weight = (allMasked ? group.Key.Weight * 0.5 : group.Key.Weight) - penalty;
+            candidates.Add(new Match(group.Select(static e => e.ClassKey).Distinct().ToList(), start, end, weight, group.Key.Kind, IsIsa: false));
+        }
+    }
+
+    /// <summary>True when a list separator (comma, semicolon, bracket) stands between word <paramref name="index"/> and the one before it.</summary>
+    private static bool SeparatedBefore(string text, List<TextToken> tokens, int index)
+    {
+        for (var i = tokens[index - 1].End; i < tokens[index].Start; i++)
+        {
+            if (text[i] is ',' or ';' or '(' or ')' or '|')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Letter codes that are also English words count only when written in capitals ("AT", not "at").</summary>
@@ -318,12 +367,14 @@ public sealed class CatalogProductTypeResolver : IProductTypeResolver
         return true;
     }
 
-    private static double Confidence(List<TextToken> tokens, bool[] masked, Match match, bool corrected)
+    private static double Confidence(List<TextToken> tokens, bool[] masked, List<QualifierMatch> qualifiers, Match match, int headEnd, bool corrected)
     {
+        // Only the words that name the product count: not qualifiers, not what follows "with"/"for".
+        var end = match.End <= headEnd ? headEnd : tokens.Count;
         var unmatched = 0;
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < end; i++)
         {
-            if ((i >= match.Start && i < match.End) || masked[i])
+            if ((i >= match.Start && i < match.End) || masked[i] || match.Covered?[i] == true || InSoftQualifier(tokens[i], qualifiers))
             {
                 continue;
             }
@@ -347,6 +398,19 @@ public sealed class CatalogProductTypeResolver : IProductTypeResolver
         }
 
         return Math.Round(confidence, 3);
+    }
+
+    private static bool InSoftQualifier(TextToken token, List<QualifierMatch> qualifiers)
+    {
+        foreach (var q in qualifiers)
+        {
+            if (q.Soft && token.Start >= q.Start && token.End <= q.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IReadOnlyList<ResolutionHint> Hints(List<QualifierMatch> qualifiers, InstrumentClass? cls, List<TextToken> tokens, Match? match, bool tailHasClass)
@@ -387,5 +451,9 @@ public sealed class CatalogProductTypeResolver : IProductTypeResolver
         return hints;
     }
 
-    private sealed record Match(IReadOnlyList<string> Classes, int Start, int End, double Weight, PhraseKind Kind, bool IsIsa);
+    private sealed record Match(IReadOnlyList<string> Classes, int Start, int End, double Weight, PhraseKind Kind, bool IsIsa)
+    {
+        /// <summary>Words covered by any name of the chosen class (not just the winning one).</summary>
+        public bool[]? Covered { get; init; }
+    }
 }

@@ -187,6 +187,18 @@ public sealed class ResolutionTableTests(CatalogFixture fixture) : IClassFixture
         { "thermowell assembly", "temperature_sensor_assembly" },
         { "temperature sensor", "temperature_sensor_assembly" },
         { "temperature probe", "temperature_sensor_assembly" },
+        { "Duplex RTD Pt100 class A 3-wire with flanged thermowell", "temperature_sensor_assembly" },
+        { "Thermocouple type K with thermowell", "temperature_sensor_assembly" },
+
+        // Full requisition lines and indicating transmitters
+        { "Pressure transmitter, 0-16 bar, 1/2\" NPT, 4-20mA HART, Ex ia IIC T4 Ga, SIL 2", "pressure_transmitter" },
+        { "Pressure indicating transmitter", "pressure_transmitter" },
+        { "PIT-101", "pressure_transmitter" },
+        { "TIT-401", "temperature_transmitter" },
+        { "Rosemount 3051 pressure transmitter", "pressure_transmitter" },
+        { "Magnetic flow meter DN 200 PN 16 rubber liner", "electromagnetic_flowmeter" },
+        { "Vortex flowmeter DN50 for steam", "vortex_flowmeter" },
+        { "radar level transmitter for crude oil storage tank", "radar_level_transmitter" },
     };
 
     public static TheoryData<string, string> ExtendedRows => new()
@@ -307,6 +319,13 @@ public sealed class ResolutionTableTests(CatalogFixture fixture) : IClassFixture
         { "pressure calibrator", "pressure_calibrator" },
         { "temperature calibrator", "temperature_calibrator" },
         { "dry block calibrator", "temperature_calibrator" },
+        { "Positioner for control valve", "valve_positioner" },
+        { "Globe valve 2\" class 300 with pneumatic actuator and positioner", "globe_valve" },
+        { "Temp. Gauge", "bimetal_thermometer" },
+        { "LIT-201", "level_transmitter" },
+        { "FIT-301", "flow_transmitter" },
+        { "Zener barrier", "signal_isolator" },
+        { "Rotameter glass tube", "variable_area_flowmeter" },
     };
 
     [Theory]

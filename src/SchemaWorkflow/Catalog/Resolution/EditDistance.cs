@@ -17,9 +17,15 @@ internal static class EditDistance
             return limit + 1;
         }
 
-        var prev2 = new int[m + 1];
-        var prev = new int[m + 1];
-        var cur = new int[m + 1];
+        if (m > 64)
+        {
+            return limit + 1;
+        }
+
+        Span<int> buffer = stackalloc int[3 * (m + 1)];
+        var prev2 = buffer[..(m + 1)];
+        var prev = buffer.Slice(m + 1, m + 1);
+        var cur = buffer.Slice(2 * (m + 1), m + 1);
         for (var j = 0; j <= m; j++)
         {
             prev[j] = j;
@@ -47,7 +53,10 @@ internal static class EditDistance
                 return limit + 1;
             }
 
-            (prev2, prev, cur) = (prev, cur, prev2);
+            var rotate = prev2;
+            prev2 = prev;
+            prev = cur;
+            cur = rotate;
         }
 
         return prev[m];

@@ -69,6 +69,7 @@ internal static class ProductTypeNormalizer
         ["vsd"] = ["variable", "frequency", "drive"],
         ["tc"] = ["thermocouple"],
         ["prt"] = ["rtd"],
+        ["indicating"] = [],
         ["thermoelement"] = ["thermocouple"],
     };
 
@@ -123,7 +124,19 @@ internal static class ProductTypeNormalizer
             }
         }
 
-        return ApplySequences(mapped);
+        var sequenced = ApplySequences(mapped);
+
+        // "DP pressure transmitter" expands to "differential pressure pressure transmitter": a doubled word says nothing new.
+        for (var i = sequenced.Count - 1; i > 0; i--)
+        {
+            if (string.Equals(sequenced[i].Text, sequenced[i - 1].Text, StringComparison.Ordinal) && !IsNumber(sequenced[i].Text))
+            {
+                sequenced[i - 1] = sequenced[i - 1] with { End = sequenced[i].End };
+                sequenced.RemoveAt(i);
+            }
+        }
+
+        return sequenced;
     }
 
     /// <summary>Normalizes a phrase to canonical words joined by single spaces.</summary>

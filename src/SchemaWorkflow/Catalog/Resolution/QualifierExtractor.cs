@@ -275,7 +275,7 @@ internal static partial class QualifierExtractor
     [GeneratedRegex(@"\b(?:pt|ni|cu)\s?-?\s?(?:100|200|500|1000|120|10)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SensorTypePattern();
 
-    [GeneratedRegex(@"\b(?:type|typ)\s*[bejknrst]\b|\b[bejknrst][\s-]type\b|\b[bejknrst][\s-]?(?=\s*(?:thermocouple|tc)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\btype\s*[bejknrst]\b|\btyp\.?\s+[bejknrst]\b|\b[bejknrst][\s-]type\b|\b[bejknrst][\s-]?(?=\s*(?:thermocouple|tc)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ThermocoupleLetterPattern();
 
     [GeneratedRegex(@"\b(?:simplex|triplex|duplex|dual[\s-]element|single[\s-]element|dual[\s-]sensor)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
