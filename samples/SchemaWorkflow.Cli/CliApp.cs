@@ -49,7 +49,10 @@ public static class CliApp
         var clear = new Command("clear", "Delete stored schemas so they are generated anew.") { clearTypes, storeOption };
         clear.SetAction((parse, ct) => ClearAsync(parse.GetValue(clearTypes) ?? [], parse.GetValue(storeOption)!, stdout, stderr, ct));
 
-        var root = new RootCommand("SchemaWorkflow: specification schemas for industrial instrument product types.") { generate, list, clear };
+        var root = new RootCommand("SchemaWorkflow: specification schemas for industrial instrument product types.")
+        {
+            generate, list, clear, ValidateCommand.Create(storeOption, stdout, stderr), ExportCommand.Create(storeOption, stdout, stderr),
+        };
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {

@@ -44,6 +44,7 @@ public static class SchemaWorkflowServiceCollectionExtensions
         services.TryAddSingleton<ISchemaStore, FileSystemSchemaStore>();
         CatalogBuilderExtensions.AddCatalogServices(services);
         services.TryAddSingleton<IProductTypeResolver>(static sp => new CatalogProductTypeResolver(sp.GetRequiredService<InstrumentCatalog>()));
+        StandardsBuilderExtensions.TryAddStandardsEnricher(services);
 
         if (FindRegistrations(services) is not { } registrations)
         {

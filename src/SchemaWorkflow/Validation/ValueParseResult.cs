@@ -24,6 +24,9 @@ public sealed record ValueParseResult
     /// <summary>How confident the parser is that the text is a value of this field, from 0 to 100; used to route free text.</summary>
     public double Confidence { get; init; }
 
+    /// <summary>Words of the text the value did not use, for finding values of other fields in them.</summary>
+    internal string Leftover { get; init; } = string.Empty;
+
     internal static ValueParseResult Ok(ParsedValue value, double confidence, params string[] notes) =>
         new() { Value = value, Confidence = confidence, Notes = notes.Where(static n => n.Length > 0).ToArray() };
 

@@ -42,6 +42,11 @@ public static partial class ValueParser
             return ValueParseResult.Fail(InvalidReason.Unreadable, $"The value given for {field.DisplayName} contains a control character. Remove line breaks, tabs and other control characters.");
         }
 
+        if (QuantityParser.HasLoneSurrogate(t))
+        {
+            return ValueParseResult.Fail(InvalidReason.Unreadable, $"The value given for {field.DisplayName} contains a broken character (half of a UTF-16 surrogate pair). Send the text as valid Unicode.");
+        }
+
         if (IsNotApplicable(t))
         {
             return ValueParseResult.Ok(ParsedValue.ForNotApplicable(), 10);
@@ -215,16 +220,24 @@ public static partial class ValueParser
             FieldDataType.Number => "a number" + unit,
             FieldDataType.Range => "a range" + unit + " (low..high)",
             FieldDataType.Boolean => "yes or no",
-            _ => "text",
+            _ => "a short text",
         };
     }
 
-    internal static string JoinOr(IReadOnlyList<string> items) => items.Count switch
+    // Values that hold commas ("Field mount, dual compartment") are listed with semicolons so the list stays readable.
+    internal static string JoinOr(IReadOnlyList<string> items)
     {
-        0 => string.Empty,
-        1 => items[0],
-        _ => string.Join(", ", items.Take(items.Count - 1)) + " or " + items[^1],
-    };
+        var separator = items.Any(static i => i.Contains(',', StringComparison.Ordinal)) ? "; " : ", ";
+        return items.Count switch
+        {
+            0 => string.Empty,
+            1 => items[0],
+            _ => string.Join(separator, items.Take(items.Count - 1)) + " or " + items[^1],
+        };
+    }
+
+    internal static string JoinAll(IReadOnlyList<string> items) =>
+        string.Join(items.Any(static i => i.Contains(',', StringComparison.Ordinal)) ? "; " : ", ", items);
 
     private static ValueParseResult ParseEnum(SchemaField field, string text)
     {
@@ -242,7 +255,7 @@ public static partial class ValueParser
                 EnumMatchKind.Fuzzy => $"Read '{Shorten(text)}' as '{value}' (closest spelling).",
                 _ => $"Read '{Shorten(text)}' as '{value}'.",
             };
-            return ValueParseResult.Ok(ParsedValue.ForEnum(value), match.Score, note);
+            return ValueParseResult.Ok(ParsedValue.ForEnum(value), match.Score, note) with { Leftover = match.Leftover };
         }
 
         if (match.Ambiguous.Count > 0)
@@ -255,8 +268,8 @@ public static partial class ValueParser
         }
 
         var allowed = field.AllowedValues.Count <= 12
-            ? "Allowed: " + string.Join(", ", field.AllowedValues) + "."
-            : match.Suggestions.Count > 0 ? "Closest allowed values: " + string.Join(", ", match.Suggestions) + "." : "It has " + field.AllowedValues.Count + " allowed values; see the schema.";
+            ? "Allowed: " + JoinAll(field.AllowedValues) + "."
+            : match.Suggestions.Count > 0 ? "Closest allowed values: " + JoinAll(match.Suggestions) + "." : "It has " + field.AllowedValues.Count + " allowed values; see the schema.";
         return ValueParseResult.Fail(
             InvalidReason.NotAllowedValue,
             $"'{Shorten(text)}' is not an allowed value of {field.DisplayName}. {allowed}",
@@ -265,9 +278,10 @@ public static partial class ValueParser
 
     private static ValueParseResult ParseBooleanField(SchemaField field, string text)
     {
-        var tokens = TextCanon.Tokens(text).Where(t => !FieldWords(field).Contains(t)).ToList();
-        var value = ParseBoolean(tokens.Count > 0 ? string.Join(' ', tokens) : text);
-        if (value is null && tokens.Count == 0)
+        var fieldWords = FieldWords(field);
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => TextCanon.Tokens(w) is not [var only] || !fieldWords.Contains(only)).ToList();
+        var value = ParseBoolean(text) ?? (words.Count > 0 ? ParseBoolean(string.Join(' ', words)) : null);
+        if (value is null && words.Count == 0)
         {
             // "with display" for a field called "Display": the field's own name says yes.
             value = true;
@@ -286,6 +300,11 @@ public static partial class ValueParser
             return ValueParseResult.Fail(InvalidReason.Unreadable, $"'{Shorten(text)}' has no number; {field.DisplayName} needs {Expectation(field)}.");
         }
 
+        if (!double.IsFinite(q.First) || q.Second is { } second && !double.IsFinite(second))
+        {
+            return ValueParseResult.Fail(InvalidReason.Unreadable, $"The number in '{Shorten(text)}' is too large to be a value of {field.DisplayName}.");
+        }
+
         var notes = new List<string>();
         if (q.IsRatio)
         {
@@ -295,6 +314,12 @@ public static partial class ValueParser
         }
 
         var fieldUnit = UnitTable.ForSymbol(field.Unit);
+        if (q.FirstUnits.Count == 0 && q.SecondUnits.Count == 0 && q.Leading.Length > 0 && UnitTable.Lookup(q.Leading) is [{ Dimension: UnitDimension.Density } sg, ..])
+        {
+            // "SG 0.7": the unit written before the number.
+            q = q with { FirstUnits = [sg], Leading = string.Empty };
+        }
+
         var isDifference = q.Form == QuantityForm.Tolerance || IsDifferenceField(field);
         var lowerCandidates = q.Form == QuantityForm.Range ? (q.FirstUnits.Count > 0 ? q.FirstUnits : q.SecondUnits) : q.FirstUnits;
         var upperCandidates = q.SecondUnits.Count > 0 ? q.SecondUnits : q.FirstUnits;
@@ -323,9 +348,11 @@ public static partial class ValueParser
         var unitWritten = lowerCandidates.Count > 0 || upperCandidates.Count > 0;
         var confidence = unitWritten ? 70.0 : 30.0;
         var qualifier = upper.Qualifier ?? lower.Qualifier;
-        if (q.Trailing.Length > 0)
+        var nameWords = NameWordsWithSynonyms(field);
+        var trailing = string.Join(' ', q.Trailing.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => TextCanon.Tokens(w) is not [var only] || !nameWords.Contains(only)));
+        if (trailing.Length > 0)
         {
-            notes.Add($"Ignored '{Shorten(q.Trailing)}' after the value.");
+            notes.Add($"Ignored '{Shorten(trailing)}' after the value.");
             confidence -= 10;
         }
 
@@ -376,49 +403,115 @@ public static partial class ValueParser
             }
             else
             {
-                confidence += q.Form == QuantityForm.Tolerance && isDifference ? 15 : 5;
+                // A ± tolerance belongs to an accuracy-like field; on a plain quantity (humidity) it is unlikely.
+                confidence += q.Form == QuantityForm.Tolerance ? (isDifference && !IsDifferenceField(field) ? -5 : 15) : 5;
             }
 
             var form = q.Form == QuantityForm.Range ? QuantityForm.Single : q.Form;
             value = ParsedValue.ForNumber(form == QuantityForm.Tolerance ? Math.Abs(lower.Value) : lower.Value, lower.Unit, form, qualifier);
         }
 
-        return Checked(field, value, text, confidence, notes);
+        var leftover = string.Join(' ', new[] { q.Leading, q.Trailing }.Where(static w => w.Length > 0));
+        return Checked(field, value, text, confidence, notes) with { Leftover = leftover };
     }
 
+    // Physical limits are hard (nothing is colder than absolute zero); the catalog's typical range is advice, because a
+    // type K transmitter calibrated 0..1200 °C is normal even where the typical range was written for Pt100.
     private static ValueParseResult Checked(SchemaField field, ParsedValue value, string text, double confidence, List<string> notes)
     {
-        if (field.TypicalRange is { IsWellFormed: true } typical && string.Equals(value.Unit, field.Unit, StringComparison.Ordinal))
+        var (lowest, highest) = ValuesOf(value);
+        if (PhysicalLimitProblem(field, value, lowest, highest) is { } problem)
         {
-            var bounds = typical;
-            if (typical.Unit is not null && field.Unit is not null && !string.Equals(typical.Unit, field.Unit, StringComparison.Ordinal))
+            return new ValueParseResult
             {
-                var converted = ConvertRange(typical, field.Unit);
-                if (converted is null)
-                {
-                    return ValueParseResult.Ok(value, confidence, [.. notes]);
-                }
+                Error = InvalidReason.OutOfRange,
+                Message = problem,
+                Confidence = confidence,
+                Notes = [.. notes],
+            };
+        }
 
-                bounds = converted;
-            }
-
-            var outside = value.Kind == ParsedValueKind.Range
-                ? (value.Range!.Min is { } lo && !bounds.Contains(lo)) || (value.Range.Max is { } hi && !bounds.Contains(hi))
-                : value.Number is { } n && !bounds.Contains(value.Form == QuantityForm.Tolerance ? Math.Abs(n) : n);
-            if (outside)
-            {
-                return new ValueParseResult
-                {
-                    Error = InvalidReason.OutOfRange,
-                    Message = $"{field.DisplayName} {value.Display} is outside {Describe(bounds, field.Unit)}, the range this field allows.",
-                    Confidence = confidence - 10,
-                    Notes = [.. notes],
-                };
-            }
+        if (field.TypicalRange is { IsWellFormed: true } typical && string.Equals(value.Unit, field.Unit, StringComparison.Ordinal) && field.Unit is not null &&
+            ConvertRange(typical, field.Unit) is { } bounds &&
+            ((lowest is { } lo && !bounds.Contains(lo)) || (highest is { } hi && !bounds.Contains(hi))))
+        {
+            notes.Add($"{value.Display} is outside the typical range of {field.DisplayName}, {Describe(bounds, field.Unit)}; check it is meant.");
+            confidence -= 10;
         }
 
         return ValueParseResult.Ok(value, confidence, [.. notes]);
     }
+
+    private static (double? Lowest, double? Highest) ValuesOf(ParsedValue value) => value.Kind switch
+    {
+        ParsedValueKind.Range => (value.Range!.Min, value.Range.Max),
+        ParsedValueKind.Number when value.Form == QuantityForm.Tolerance => (Math.Abs(value.Number!.Value), Math.Abs(value.Number.Value)),
+        ParsedValueKind.Number => (value.Number, value.Number),
+        _ => (null, null),
+    };
+
+    private static string? PhysicalLimitProblem(SchemaField field, ParsedValue value, double? lowest, double? highest)
+    {
+        var unit = UnitTable.ForSymbol(value.Unit);
+        if (unit is null || lowest is null && highest is null)
+        {
+            return null;
+        }
+
+        var low = lowest ?? highest!.Value;
+        var high = highest ?? lowest!.Value;
+        var isTolerance = value.Form == QuantityForm.Tolerance;
+        if (PhysicalBounds(field, unit, value.Qualifier, isTolerance) is not { } bounds || (bounds.Contains(low) && bounds.Contains(high)))
+        {
+            return null;
+        }
+
+        return unit.Dimension switch
+        {
+            UnitDimension.Temperature => $"{field.DisplayName} {value.Display} is below absolute zero ({ParsedValue.FormatNumber(bounds.Min!.Value)} {unit.Symbol}); check the value and its unit.",
+            UnitDimension.Pressure => $"{field.DisplayName} {value.Display} is a negative absolute pressure; an absolute pressure starts at 0.",
+            UnitDimension.PH => $"{field.DisplayName} {value.Display} is outside the pH scale 0..14.",
+            UnitDimension.Ratio => $"{field.DisplayName} {value.Display} is outside 0..100 %; relative humidity cannot exceed 100 %.",
+            _ => $"{field.DisplayName} {value.Display} is negative; {DimensionName(unit.Dimension)} cannot be below 0.",
+        };
+    }
+
+    /// <summary>
+    /// The values a quantity of this field can physically take, in <paramref name="unit"/>: not below absolute zero, not
+    /// negative where a negative value means nothing (lengths, times, densities…), 0..100 % for humidity, 0..14 pH.
+    /// </summary>
+    /// <param name="field">The field.</param>
+    /// <param name="unit">The unit of the value.</param>
+    /// <param name="qualifier">The value's qualifier (gauge, absolute…), if any.</param>
+    /// <param name="isTolerance">True for a ± tolerance, which is a difference.</param>
+    /// <returns>The bounds, or null when nothing is known.</returns>
+    internal static NumericRange? PhysicalBounds(SchemaField field, UnitInfo unit, string? qualifier = null, bool isTolerance = false)
+    {
+        switch (unit.Dimension)
+        {
+            case UnitDimension.Temperature when !IsDifferenceField(field) && !isTolerance:
+                return UnitTable.TryConvert(0, UnitTable.ForSymbol("K")!, unit, isDifference: false, out var absoluteZero)
+                    ? new NumericRange { Min = absoluteZero, Unit = unit.Symbol }
+                    : null;
+            case UnitDimension.Pressure when qualifier == "absolute" || field.Key.Contains("absolute", StringComparison.Ordinal):
+            case UnitDimension.Length or UnitDimension.Time or UnitDimension.Density or UnitDimension.DynamicViscosity or UnitDimension.KinematicViscosity or
+                UnitDimension.Conductivity or UnitDimension.Frequency or UnitDimension.Resistance or UnitDimension.Mass or UnitDimension.Power or
+                UnitDimension.BitRate:
+                return new NumericRange { Min = 0, Unit = unit.Symbol };
+            case UnitDimension.PH:
+                return new NumericRange { Min = 0, Max = 14, Unit = unit.Symbol };
+            case UnitDimension.Ratio when field.Key.Contains("humidity", StringComparison.Ordinal):
+                return new NumericRange { Min = 0, Max = 100, Unit = unit.Symbol };
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The physical bounds of a field in its own unit, or null.</summary>
+    /// <param name="field">The field.</param>
+    /// <returns>The bounds.</returns>
+    internal static NumericRange? PhysicalBounds(SchemaField field) =>
+        UnitTable.ForSymbol(field.Unit) is { } unit ? PhysicalBounds(field, unit) : null;
 
     internal static NumericRange? ConvertRange(NumericRange range, string toUnit)
     {
@@ -469,6 +562,13 @@ public static partial class ValueParser
     {
         if (candidates.Count == 0)
         {
+            if (unknownUnit is "x" or "×" or "X" or "times")
+            {
+                return Resolved.Fail(ValueParseResult.Fail(
+                    InvalidReason.Unreadable,
+                    $"'{Shorten(text)}' is a multiple of another value; give {field.DisplayName} as {Expectation(field)}."));
+            }
+
             if (unknownUnit is not null && field.Unit is not null)
             {
                 var symbols = fieldUnit is null ? field.Unit : string.Join(", ", UnitTable.CommonSymbols(fieldUnit.Dimension));
@@ -522,7 +622,7 @@ public static partial class ValueParser
                 $"'{Shorten(text)}' is an {unit.Qualifier} voltage, but {field.DisplayName} is stated in {field.Unit}."));
         }
 
-        if (unit.Basis is not null && fieldUnit.Basis is not null && unit.Basis != fieldUnit.Basis)
+        if (unit.Basis is not null && unit.Basis != fieldUnit.Basis && (fieldUnit.Basis is not null || fieldUnit.Dimension == UnitDimension.Ratio))
         {
             var accepted = AcceptedUnitFor(field, [unit]);
             if (accepted is not null)
@@ -532,7 +632,9 @@ public static partial class ValueParser
 
             return Resolved.Fail(ValueParseResult.Fail(
                 InvalidReason.UnitMismatch,
-                $"'{Shorten(text)}' is a percentage of {unit.Basis}, but {field.DisplayName} is stated in {field.Unit}; the two cannot be converted without the measured value."));
+                fieldUnit.Basis is null
+                    ? $"'{Shorten(text)}' is a percentage of {unit.Basis}, but {field.DisplayName} is a plain percentage."
+                    : $"'{Shorten(text)}' is a percentage of {unit.Basis}, but {field.DisplayName} is stated in {field.Unit}; the two cannot be converted without the measured value."));
         }
 
         if (unit.Basis is null && fieldUnit.Basis is not null)
@@ -579,6 +681,17 @@ public static partial class ValueParser
         {
             notes.Add(note);
         }
+    }
+
+    private static HashSet<string> NameWordsWithSynonyms(SchemaField field)
+    {
+        var words = FieldWords(field);
+        foreach (var synonym in field.Synonyms)
+        {
+            words.UnionWith(TextCanon.Tokens(synonym));
+        }
+
+        return words;
     }
 
     internal static HashSet<string> FieldWords(SchemaField field)

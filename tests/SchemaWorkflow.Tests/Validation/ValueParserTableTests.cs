@@ -24,7 +24,9 @@ public sealed class ValueParserTableTests
         { "temp_range", "0,5..99,5 °C", "0.5..99.5 °C" },
         { "temp_range", "150 °C", "150..150 °C" },
         { "temp_range", "max. 120 °C", "≤ 120 °C" },
-        { "temp_range", "0-1000 °C", "!OutOfRange" },
+        { "temp_range", "0-1000 °C", "0..1000 °C" },
+        { "temp_range", "-300..0 °C", "!OutOfRange" },
+        { "temp_range", "-500..0 °F", "!OutOfRange" },
         { "temp_range", "0-10 bar", "!WrongUnitDimension" },
         { "temp_range", "150-0 °C", "!ReversedRange" },
         { "temp_range", "hot", "!Unreadable" },
@@ -44,7 +46,8 @@ public sealed class ValueParserTableTests
         { "pressure_range", "±10 mbar", "-0.01..0.01 bar" },
         { "pressure_range", "0-10 kg/cm²", "0..9.80665 bar" },
         { "pressure_range", "0-1000 mmH2O", "0..0.0980665 bar" },
-        { "pressure_range", "0-2000 bar", "!OutOfRange" },
+        { "pressure_range", "0-2000 bar", "0..2000 bar" },
+        { "pressure_range", "-1..5 bar abs", "!OutOfRange" },
         { "pressure_range", "0-10 V", "!WrongUnitDimension" },
         { "pressure", "100 psi", "6.89476 bar" },
         { "pressure", "16 bar", "16 bar" },
@@ -65,7 +68,7 @@ public sealed class ValueParserTableTests
         { "supply", "12-30 V", "12..30 V DC" },
         { "supply", "230 V AC", "!UnitMismatch" },
         { "supply", "24 Vac", "!UnitMismatch" },
-        { "supply", "5-100 V DC", "!OutOfRange" },
+        { "supply", "5-100 V DC", "5..100 V DC" },
         { "supply", "10-30 mA", "!WrongUnitDimension" },
         { "supply_ac_or_dc", "85-250 V AC", "85..250 V AC" },
         { "supply_ac_or_dc", "24 VDC", "24..24 V DC" },
@@ -113,6 +116,7 @@ public sealed class ValueParserTableTests
         { "length", "0.5 m", "500 mm" },
         { "length", "1 1/2 in", "38.1 mm" },
         { "length", "2 ft", "609.6 mm" },
+        { "length", "-5 mm", "!OutOfRange" },
         { "time", "500 ms", "0.5 s" },
         { "time", "2 min", "120 s" },
         { "time", "0.5 s", "0.5 s" },
@@ -127,6 +131,7 @@ public sealed class ValueParserTableTests
         { "humidity", "95 %", "95 %" },
         { "humidity", "95 % RH", "95 %" },
         { "humidity", "120 %", "!OutOfRange" },
+        { "humidity", "95 % of reading", "!UnitMismatch" },
         { "turndown", "100:1", "100" },
         { "turndown", "100 bar", "!WrongUnitDimension" },
         { "stability", "5 years", "5 years" },
@@ -134,6 +139,7 @@ public sealed class ValueParserTableTests
         { "torque", "50 N·m", "50 Nm" },
         { "bitrate", "1.2 kbit/s", "1200 bit/s" },
         { "ph", "2-12 pH", "2..12 pH" },
+        { "ph", "0-15 pH", "!OutOfRange" },
 
         // Enum values with spelling variants
         { "output_signal", "4-20mA HART", "4-20 mA HART" },
@@ -246,4 +252,48 @@ public sealed class ValueParserTableTests
 
     [Fact]
     public void The_table_has_at_least_a_hundred_rows() => Assert.True(Rows.Count >= 100);
+
+    [Theory]
+    [InlineData("temp_range", "0-1000 °C", "0..1000 °C is outside the typical range of Calibrated range, -200..850 °C; check it is meant.")]
+    [InlineData("supply", "5-100 V DC", "5..100 V DC is outside the typical range of Supply voltage, 5..60 V DC; check it is meant.")]
+    public void A_value_outside_the_typical_range_is_accepted_with_a_note(string field, string input, string note)
+    {
+        var result = ValueParser.Parse(ValidationFields.ByName[field], input);
+
+        Assert.True(result.Success);
+        Assert.Contains(note, result.Notes);
+    }
+
+    [Theory]
+    [InlineData("pressure", "100 psi", "Converted from psi to bar.")]
+    [InlineData("temp_range", "0 - 150", "No unit was given; read as °C.")]
+    [InlineData("accuracy_pct", "±0.1 %", "Read the percentage as % of span.")]
+    [InlineData("material", "316L", "Read '316L' as 'SS 316L'.")]
+    [InlineData("material", "Alumnium", "Read 'Alumnium' as 'Aluminium' (closest spelling).")]
+    public void Assumptions_and_conversions_are_explained(string field, string input, string note)
+    {
+        var result = ValueParser.Parse(ValidationFields.ByName[field], input);
+
+        Assert.True(result.Success);
+        Assert.Contains(note, result.Notes);
+    }
+
+    [Theory]
+    [InlineData("temp_range", "0-10 bar", "'0-10 bar' is a pressure, but Calibrated range is a temperature (°C, °F or K).")]
+    [InlineData("supply", "230 V AC", "'230 V AC' is an AC voltage, but Supply voltage is stated in V DC.")]
+    [InlineData("ingress", "IP44", "'IP44' is not an allowed value of Ingress protection. Allowed: IP65, IP66, IP66/IP67, IP68, NEMA 4X.")]
+    [InlineData("protocol", "HART", "'HART' could mean HART 5 or HART 7 for Communication protocol; say which.")]
+    [InlineData("temp_range", "150-0 °C", "In '150-0 °C' the lower value is above the upper value; write Calibrated range from low to high, for example 0..150 °C.")]
+    [InlineData("temp_range", "-300..0 °C", "Calibrated range -300..0 °C is below absolute zero (-273.15 °C); check the value and its unit.")]
+    [InlineData("temp_range", "0-150 blarg", "'blarg' in '0-150 blarg' is not a unit this validator knows; write Calibrated range in °C, °F, K.")]
+    [InlineData("pressure", "0-10 bar", "'0-10 bar' is a range, but Maximum working pressure takes a single value in bar.")]
+    [InlineData("text", "TBD", "'TBD' is a placeholder, not a value; give Tag number as a short text.")]
+    [InlineData("accuracy_pct", "±0.1 % URL", "'±0.1 % URL' is a percentage of URL, but Reference accuracy is stated in % of span; the two cannot be converted without the measured value.")]
+    public void Refusals_are_sentences_a_buyer_understands(string field, string input, string message)
+    {
+        var result = ValueParser.Parse(ValidationFields.ByName[field], input);
+
+        Assert.False(result.Success);
+        Assert.Equal(message, result.Message);
+    }
 }

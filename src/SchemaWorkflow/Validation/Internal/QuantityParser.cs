@@ -145,7 +145,7 @@ internal static class QuantityParser
     /// <returns>The normalised text.</returns>
     public static string Normalize(string text)
     {
-        var kc = text.Normalize(NormalizationForm.FormKC);
+        var kc = Compatible(text);
         var sb = new StringBuilder(kc.Length + 4);
         foreach (var c in kc)
         {
@@ -179,6 +179,57 @@ internal static class QuantityParser
         }
 
         return sb.ToString().Trim();
+    }
+
+    /// <summary>Compatibility-normalised text (³ → 3, ½ → 1⁄2); a lone surrogate, which cannot be normalised, becomes U+FFFD.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The normalised text.</returns>
+    public static string Compatible(string text)
+    {
+        if (!text.IsNormalized(NormalizationForm.FormKC) || HasLoneSurrogate(text))
+        {
+            if (HasLoneSurrogate(text))
+            {
+                var chars = text.ToCharArray();
+                for (var i = 0; i < chars.Length; i++)
+                {
+                    if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+                    {
+                        i++;
+                    }
+                    else if (char.IsSurrogate(chars[i]))
+                    {
+                        chars[i] = '\uFFFD';
+                    }
+                }
+
+                text = new string(chars);
+            }
+
+            return text.Normalize(NormalizationForm.FormKC);
+        }
+
+        return text;
+    }
+
+    /// <summary>True when the text holds a UTF-16 surrogate without its pair.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>Whether it does.</returns>
+    public static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsSeparatorWordBeforeNumber(List<Token> tokens, int i) =>

@@ -28,6 +28,7 @@ internal static partial class TextCanon
         (new Regex(@"\bthermo[\s-]*couple\b", RegexOptions.CultureInvariant), "thermocouple"),
         (new Regex(@"\bflame[\s-]*proof\b|\bexplosion[\s-]*proof\b", RegexOptions.CultureInvariant), "flameproof"),
         (new Regex(@"\bintrinsically[\s-]*safe\b|\bintrinsic[\s-]*safety\b", RegexOptions.CultureInvariant), "intrinsically safe"),
+        (new Regex(@"\bsafe\s+area\b|\bnon[\s-]*ex\b|\bunclassified\s+area\b|\bnon[\s-]*hazardous(?:\s+area)?\b", RegexOptions.CultureInvariant), "non hazardous area"),
         (new Regex(@"&", RegexOptions.CultureInvariant), " and "),
     ];
 
@@ -39,6 +40,7 @@ internal static partial class TextCanon
         var s = QuantityParser.Normalize(text).ToLowerInvariant().Replace('×', 'x');
         s = IpCode().Replace(s, static m => ExpandIp(m));
         s = NptPitch().Replace(s, "$1 ");
+        s = GradeAlternatives().Replace(s, "$1 / ");
         s = ExGlued().Replace(s, "ex $1");
         s = ExLegacy().Replace(s, static m => "ex " + m.Groups[1].Value + "b");
         s = NumericRange().Replace(s, "$1-");
@@ -56,6 +58,12 @@ internal static partial class TextCanon
             if (t.Length > 3 && t[^1] == 's' && t[^2] != 's' && !char.IsAsciiDigit(t[0]))
             {
                 t = t[..^1];
+            }
+
+            // "mounted", "mounting" → "mount"; "filled", "filling" → "fill": the same word to a buyer.
+            if (t.Length >= 6 && !char.IsAsciiDigit(t[0]))
+            {
+                t = t.EndsWith("ing", StringComparison.Ordinal) ? t[..^3] : t.EndsWith("ed", StringComparison.Ordinal) ? t[..^2] : t;
             }
 
             tokens.Add(t);
@@ -147,6 +155,10 @@ internal static partial class TextCanon
 
     [GeneratedRegex(@"(\d+/\d+|\d+)\s*""?\s*-\s*\d{1,2}(?=\s*""?\s*(?:unf|npt|nptf|unc)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex NptPitch();
+
+    // "316/316L" and "304/304L" list two grades; only small numbers around a slash are a fraction (1/2, 3/4).
+    [GeneratedRegex(@"(\d{3,})/(?=\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex GradeAlternatives();
 
     [GeneratedRegex(@"\bex(ia|ib|ic|da|db|dc|d|eb|ec|e|ma|mb|mc|px|py|pz|p|q|o|na|nr|nc|n|ta|tb|tc|t)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ExGlued();

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Collections.Frozen;
 using System.Text;
 using UnitsNet;
 using UnitsNet.Units;
@@ -11,11 +11,21 @@ namespace SchemaWorkflow.Validation.Internal;
 /// </summary>
 internal static class UnitTable
 {
-    private static readonly Dictionary<string, UnitInfo[]> Exact = new(StringComparer.Ordinal);
-    private static readonly Dictionary<string, UnitInfo[]> IgnoreCase = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenDictionary<string, UnitInfo[]> Exact;
+    private static readonly FrozenDictionary<string, UnitInfo[]> IgnoreCase;
 
     static UnitTable()
     {
+        var exact = new Dictionary<string, UnitInfo[]>(StringComparer.Ordinal);
+        void Add(UnitInfo info, params string[] spellings)
+        {
+            foreach (var spelling in spellings)
+            {
+                var key = Key(spelling);
+                exact[key] = exact.TryGetValue(key, out var existing) ? existing.Contains(info) ? existing : [.. existing, info] : [info];
+            }
+        }
+
         // Temperature
         Add(new UnitInfo("°C", UnitDimension.Temperature, TemperatureUnit.DegreeCelsius), "°C", "ºC", "degC", "deg C", "C", "Celsius", "degrees C", "degree C", "degrees Celsius", "deg Celsius", "grd C");
         Add(new UnitInfo("°F", UnitDimension.Temperature, TemperatureUnit.DegreeFahrenheit), "°F", "ºF", "degF", "deg F", "F", "Fahrenheit", "degrees F", "degree F", "degrees Fahrenheit");
@@ -97,6 +107,9 @@ internal static class UnitTable
         // Fluid properties
         Add(new UnitInfo("kg/m³", UnitDimension.Density, DensityUnit.KilogramPerCubicMeter), "kg/m³", "kg/m3");
         Add(new UnitInfo("g/cm³", UnitDimension.Density, DensityUnit.GramPerCubicCentimeter), "g/cm³", "g/cm3", "g/cc", "g/ml", "g/mL");
+
+        // Specific gravity is density relative to water (1 g/cm³), which is how level-switch densities are often quoted.
+        Add(new UnitInfo("SG", UnitDimension.Density, DensityUnit.GramPerCubicCentimeter), "SG", "S.G.", "specific gravity");
         Add(new UnitInfo("kg/l", UnitDimension.Density, DensityUnit.KilogramPerLiter), "kg/l", "kg/L", "kg/dm³", "kg/dm3");
         Add(new UnitInfo("cP", UnitDimension.DynamicViscosity, DynamicViscosityUnit.Centipoise), "cP", "cps", "centipoise");
         Add(new UnitInfo("mPa·s", UnitDimension.DynamicViscosity, DynamicViscosityUnit.MillipascalSecond), "mPa·s", "mPa.s", "mPas", "mPa s", "mPa*s");
@@ -135,20 +148,14 @@ internal static class UnitTable
         Add(new UnitInfo("Mbit/s", UnitDimension.BitRate, BitRateUnit.MegabitPerSecond), "Mbit/s", "Mbps", "Mb/s");
 
         // A spelling that differs from another only by case is kept for case-insensitive lookup only when it is unique.
-        foreach (var (key, infos) in Exact)
+        var ignoreCase = new Dictionary<string, UnitInfo[]>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, infos) in exact)
         {
-            if (IgnoreCase.TryGetValue(key, out var existing))
-            {
-                if (!existing.SequenceEqual(infos))
-                {
-                    IgnoreCase[key] = [];
-                }
-            }
-            else
-            {
-                IgnoreCase[key] = infos;
-            }
+            ignoreCase[key] = ignoreCase.TryGetValue(key, out var existing) && !existing.SequenceEqual(infos) ? [] : infos;
         }
+
+        Exact = exact.ToFrozenDictionary(StringComparer.Ordinal);
+        IgnoreCase = ignoreCase.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The longest unit spelling, in words, that <see cref="Lookup"/> knows.</summary>
@@ -273,7 +280,7 @@ internal static class UnitTable
     /// <returns>The key.</returns>
     public static string Key(string text)
     {
-        var normalized = text.Normalize(NormalizationForm.FormKC);
+        var normalized = QuantityParser.Compatible(text);
         var sb = new StringBuilder(normalized.Length);
         foreach (var c in normalized)
         {
@@ -302,13 +309,4 @@ internal static class UnitTable
         TemperatureUnit.Kelvin => TemperatureDeltaUnit.Kelvin,
         _ => TemperatureDeltaUnit.DegreeCelsius,
     };
-
-    private static void Add(UnitInfo info, params string[] spellings)
-    {
-        foreach (var spelling in spellings)
-        {
-            var key = Key(spelling);
-            Exact[key] = Exact.TryGetValue(key, out var existing) ? existing.Contains(info) ? existing : [.. existing, info] : [info];
-        }
-    }
 }
