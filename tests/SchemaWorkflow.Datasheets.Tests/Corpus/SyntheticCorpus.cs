@@ -168,7 +168,7 @@ public sealed class SyntheticCorpus : IDisposable
         .Line("Measuring range ........ -50 ... +500 °C")
         .Line("Output ........ PROFIBUS PA")
         .Line("Accuracy ........ 0.2 % of span")
-        .Line("Supply ........ 9 ... 32 V DC")
+        .Line("Power supply ........ 9 ... 32 V DC")
         .Line("Ambient temperature ........ -40 ... +85 °C")
         .Line("Weight ........ 60 g")
         .Build();
