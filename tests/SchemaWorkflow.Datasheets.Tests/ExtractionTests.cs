@@ -77,10 +77,10 @@ public sealed class ExtractionTests
     [Fact]
     public void Text_columns_are_split_by_tabs_or_two_spaces_and_several_key_value_cells_on_a_line_each_count()
     {
-        var pairs = Pairs(Texts.FromText("Supply voltage\t12 ... 36 V DC\nOutput signal    4-20 mA HART\nOutput: 4-20 mA    Supply: 24 V DC\n"));
+        var pairs = Pairs(Texts.FromText("Supply voltage\t12 ... 36 V DC\nOutput signal    4-20 mA HART\nOutput: 4-20 mA    Supply: 24 V DC\nProtocol: HART 7    (option)\n"));
 
         Assert.Equal(
-            [("Supply voltage", "12 ... 36 V DC"), ("Output signal", "4-20 mA HART"), ("Output", "4-20 mA"), ("Supply", "24 V DC")],
+            [("Supply voltage", "12 ... 36 V DC"), ("Output signal", "4-20 mA HART"), ("Output", "4-20 mA"), ("Supply", "24 V DC"), ("Protocol", "HART 7 (option)")],
             pairs.Select(static p => (p.Key, p.Value)));
     }
 

@@ -93,20 +93,22 @@ public sealed partial class LayoutDatasheetExtractor : IDatasheetExtractor
         }
 
         var cells = line.Cells;
-        if (cells.Count >= 2)
-        {
-            // Several "Key: value" cells side by side: one pair each.
-            if (cells.All(static c => KeyColonValue().IsMatch(c.Text)))
-            {
-                foreach (var cell in cells)
-                {
-                    var m = KeyColonValue().Match(cell.Text);
-                    Add(result, line, m.Groups["key"].Value, m.Groups["value"].Value, ExtractionMethod.KeyValue);
-                }
 
-                return result;
+        // Several "Key: value" cells side by side: one pair each.
+        if (cells.Count >= 2 && cells.All(static c => KeyColonValue().IsMatch(c.Text)))
+        {
+            foreach (var cell in cells)
+            {
+                var m = KeyColonValue().Match(cell.Text);
+                Add(result, line, m.Groups["key"].Value, m.Groups["value"].Value, ExtractionMethod.KeyValue);
             }
 
+            return result;
+        }
+
+        // A first cell that already holds "Key: value" makes the line one pair, whatever the later cells hold.
+        if (cells.Count >= 2 && !KeyColonValue().IsMatch(cells[0].Text))
+        {
             var key = cells[0].Text;
             var method = ExtractionMethod.Table;
             if (key.EndsWith(':'))
