@@ -44,6 +44,17 @@ public static class CliApp
             stderr,
             ct));
 
+        var showArgument = new Argument<string>("product-type") { Description = "One product type, e.g. \"Pressure Gauge\"." };
+        var show = new Command("show", "Show the schema of one product type as a spec sheet (gets or generates it).")
+        {
+            showArgument, sessionOption, storeOption, jsonOption, noColorOption,
+        };
+        show.SetAction((parse, ct) => GenerateAsync(
+            new GenerateArgs([parse.GetValue(showArgument)!], parse.GetValue(sessionOption), false, null, null, parse.GetValue(storeOption)!, parse.GetValue(jsonOption), false, parse.GetValue(noColorOption)),
+            stdout,
+            stderr,
+            ct));
+
         var list = new Command("list", "List the schemas in the store.") { storeOption, jsonOption };
         list.SetAction((parse, ct) => ListAsync(parse.GetValue(storeOption)!, parse.GetValue(jsonOption), stdout, ct));
 
@@ -53,7 +64,7 @@ public static class CliApp
 
         var root = new RootCommand("SchemaWorkflow: specification schemas for industrial instrument product types.")
         {
-            generate, list, clear, ValidateCommand.Create(storeOption, stdout, stderr), ExportCommand.Create(storeOption, stdout, stderr),
+            generate, show, list, clear, ValidateCommand.Create(storeOption, stdout, stderr), ExportCommand.Create(storeOption, stdout, stderr),
         };
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

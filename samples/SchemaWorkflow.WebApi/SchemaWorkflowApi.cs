@@ -20,7 +20,7 @@ public static class SchemaWorkflowApi
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddSchemaWorkflow(builder.Configuration);
+        ConfigureWorkflow(builder.Services.AddSchemaWorkflow(builder.Configuration), builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
@@ -46,6 +46,39 @@ public static class SchemaWorkflowApi
         app.MapHealthChecks("/health");
         MapEndpoints(app);
         return app;
+    }
+
+    /// <summary>
+    /// Switches production parts on by configuration alone: a <c>SchemaWorkflow:AzureBlob</c> section selects the Azure
+    /// Blob store; <c>SchemaWorkflow:AzureOpenAI:Endpoint</c> puts the LLM generator in front of the catalog (API key
+    /// from <c>ApiKey</c>, else managed identity through <see cref="Azure.Identity.DefaultAzureCredential"/>).
+    /// </summary>
+    /// <param name="workflow">The workflow builder.</param>
+    /// <param name="configuration">The host configuration.</param>
+    internal static void ConfigureWorkflow(SchemaWorkflow.DependencyInjection.ISchemaWorkflowBuilder workflow, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(SchemaWorkflowOptions.SectionName);
+        if (section.GetSection("AzureBlob").Exists())
+        {
+            workflow.UseAzureBlobStore(configuration);
+        }
+
+        var ai = section.GetSection("AzureOpenAI");
+        if (ai["Endpoint"] is { Length: > 0 } endpoint)
+        {
+            workflow.UseAzureOpenAI(o =>
+            {
+                o.Endpoint = new Uri(endpoint);
+                o.Deployment = ai["Deployment"];
+                o.ApiKey = ai["ApiKey"];
+                if (string.IsNullOrEmpty(o.ApiKey))
+                {
+                    o.Credential = new Azure.Identity.DefaultAzureCredential();
+                }
+            })
+            .UseChatClientGenerator()
+            .UseCatalogGenerator();
+        }
     }
 
     private static void MapEndpoints(WebApplication app)

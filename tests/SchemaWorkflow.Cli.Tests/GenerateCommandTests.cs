@@ -100,4 +100,15 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Contains("Deleted the stored schema", cleared, StringComparison.Ordinal);
         Assert.Contains("0 stored schema(s)", listed, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Show_prints_one_schema_grouped_like_a_spec_sheet()
+    {
+        var (code, output, _) = await Run("show", "Pressure Gauge", "--no-color");
+
+        Assert.Equal(0, code);
+        Assert.Contains("■ Pressure gauge (pressure_gauge)", output, StringComparison.Ordinal);
+        Assert.Contains("[Performance]", output, StringComparison.Ordinal);
+        Assert.Contains("M accuracy_class", output, StringComparison.Ordinal);
+    }
 }

@@ -175,4 +175,32 @@ public sealed class EndpointTests : IClassFixture<ApiFactory>
         Assert.Equal("https://json-schema.org/draft/2020-12/schema", schema.GetProperty("$schema").GetString());
         Assert.Contains("accuracy_class", schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
     }
+
+    [Fact]
+    public void Azure_blob_store_and_azure_openai_are_switched_on_by_configuration_alone()
+    {
+        using var factory = _factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("SchemaWorkflow:AzureBlob:ConnectionString", "UseDevelopmentStorage=true");
+            b.UseSetting("SchemaWorkflow:AzureOpenAI:Endpoint", "http://127.0.0.1:9/");
+            b.UseSetting("SchemaWorkflow:AzureOpenAI:Deployment", "gpt-test");
+            b.UseSetting("SchemaWorkflow:AzureOpenAI:ApiKey", "test-key");
+        });
+
+        var services = factory.Services;
+
+        Assert.Equal("AzureBlobSchemaStore", services.GetRequiredService<ISchemaStore>().GetType().Name);
+        var chain = services.GetRequiredService<SchemaWorkflow.Generation.SchemaGeneratorChain>();
+        Assert.Equal(["ChatClientSchemaGenerator", "CatalogSchemaGenerator"], chain.Generators.Select(g => g.GetType().Name));
+    }
+
+    [Fact]
+    public void Defaults_use_the_file_store_and_the_catalog()
+    {
+        var services = _factory.Services;
+
+        Assert.IsType<FileSystemSchemaStore>(services.GetRequiredService<ISchemaStore>());
+        var chain = services.GetRequiredService<SchemaWorkflow.Generation.SchemaGeneratorChain>();
+        Assert.Equal(["CatalogSchemaGenerator"], chain.Generators.Select(g => g.GetType().Name));
+    }
 }
