@@ -16,7 +16,7 @@ namespace SchemaWorkflow.Benchmarks.Suites;
 /// 10 ms factory are measured alongside as peers.
 /// </summary>
 [MemoryDiagnoser]
-[SuiteJob(SuiteJobKind.Macro, iterations: 15)]
+[SuiteJob(SuiteJobKind.Macro, iterations: 30)]
 public class StampedeBenchmarks : IDisposable
 {
     private static readonly TimeSpan Generation = TimeSpan.FromMilliseconds(10);

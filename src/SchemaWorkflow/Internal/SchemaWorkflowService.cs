@@ -287,7 +287,11 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
                 }
             }
 
-            if (!options.ForceRegenerate)
+            // While a generation of this type is running, join it without reading the store: the store cannot have
+            // the schema yet (the flight re-reads it first thing), and in a stampede each of the callers' reads (with
+            // its timeout timer) was most of the stampede's cost. A flight that ends between this check and the join
+            // is harmless: the next flight finds the stored schema on its own read.
+            if (!options.ForceRegenerate && !_flights.IsRunning((resolvedKey, false)))
             {
                 stepStart = _time.GetTimestamp();
                 var (stored, storeWarning) = await ReadStoreAsync(resolvedKey, token).ConfigureAwait(false);

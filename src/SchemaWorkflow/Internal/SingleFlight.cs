@@ -15,6 +15,11 @@ internal sealed class SingleFlight<TKey, TResult>
     /// <summary>Flights currently running.</summary>
     public int Count => _flights.Count;
 
+    /// <summary>True when a flight for the key is running now (it may finish at any moment).</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>Whether a flight is running.</returns>
+    public bool IsRunning(TKey key) => _flights.ContainsKey(key);
+
     /// <summary>Runs or joins the flight for a key.</summary>
     /// <param name="key">The key.</param>
     /// <param name="work">The work; receives a token cancelled when every waiter has gone.</param>
