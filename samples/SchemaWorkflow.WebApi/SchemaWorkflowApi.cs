@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using SchemaWorkflow.Catalog;
+using SchemaWorkflow.DependencyInjection;
 using SchemaWorkflow.Diagnostics;
 using SchemaWorkflow.Export;
 using SchemaWorkflow.Validation;
