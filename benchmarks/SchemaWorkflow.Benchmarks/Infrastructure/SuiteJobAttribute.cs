@@ -11,7 +11,7 @@ internal enum SuiteJobKind
 {
     /// <summary>
     /// Nanosecond- to microsecond-scale operations: BenchmarkDotNet's pilot picks the invocation count; 3 warm-up and
-    /// 10 measured iterations of ~250 ms each.
+    /// 10 (or a class-chosen number of) measured iterations of ~250 ms each.
     /// </summary>
     Micro,
 
@@ -26,7 +26,9 @@ internal enum SuiteJobKind
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
 internal sealed class SuiteJobAttribute : Attribute, IConfigSource
 {
-    public SuiteJobAttribute(SuiteJobKind kind, int iterations = 5)
+    /// <param name="kind">Micro or Macro.</param>
+    /// <param name="iterations">Measured iterations; 0 takes the kind's default (10 for Micro, 5 for Macro).</param>
+    public SuiteJobAttribute(SuiteJobKind kind, int iterations = 0)
     {
         var config = ManualConfig.CreateEmpty();
         if (Suite.UseSuiteJobs)
@@ -45,14 +47,14 @@ internal sealed class SuiteJobAttribute : Attribute, IConfigSource
         SuiteJobKind.Micro => Job.Default
             .WithLaunchCount(1)
             .WithWarmupCount(3)
-            .WithIterationCount(10)
+            .WithIterationCount(iterations > 0 ? iterations : 10)
             .WithIterationTime(TimeInterval.FromMilliseconds(250))
             .WithId("Micro"),
         _ => Job.Default
             .WithStrategy(RunStrategy.Monitoring)
             .WithLaunchCount(1)
             .WithWarmupCount(1)
-            .WithIterationCount(iterations)
+            .WithIterationCount(iterations > 0 ? iterations : 5)
             .WithInvocationCount(1)
             .WithUnrollFactor(1)
             .WithId("Macro"),

@@ -13,7 +13,7 @@ namespace SchemaWorkflow.Benchmarks.Suites;
 /// </summary>
 [MemoryDiagnoser]
 [PerItemColumns(PerItem.Overhead, PerItem.Allocation)]
-[SuiteJob(SuiteJobKind.Macro, iterations: 5)]
+[SuiteJob(SuiteJobKind.Macro, iterations: 7)]
 public class ScaleBenchmarks : IDisposable
 {
     private const int Concurrency = 64;
