@@ -9,8 +9,8 @@ namespace SchemaWorkflow.Caching;
 /// <summary>
 /// The default session cache on a private <see cref="MemoryCache"/>: one entry per (session, product type), counted
 /// against a size limit, with sliding expiry. Each session has a change token, so <see cref="Clear"/> evicts all of
-/// its entries at once. Lookups allocate nothing: entry keys are interned objects found
-/// through the session id and the key text.
+/// its entries at once. Lookups allocate nothing: entry keys are interned objects, found through the session id and
+/// the key text.
 /// </summary>
 public sealed class MemorySessionCache : ISessionCache, IDisposable
 {

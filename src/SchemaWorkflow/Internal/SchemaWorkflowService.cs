@@ -90,8 +90,8 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         var resolving = _resolver.ResolveAsync(productType, cancellationToken);
 
         // The hit path runs synchronously and allocates nothing: memoized resolution, then the session cache. The
-        // request clock starts once a hit is ruled out, so a hit does not pay for reading the clock (a large share of
-        // its cost). Durations then leave out only the resolver's synchronous part: a memo lookup, well under 1 µs.
+        // request clock starts once a hit is ruled out, so a hit does not read the clock; durations then leave out
+        // only the resolver's synchronous part (for the built-in resolvers a memo lookup, well under 1 µs).
         if (resolving.IsCompletedSuccessfully)
         {
             var resolution = resolving.Result;
@@ -288,9 +288,10 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
             }
 
             // While a generation of this type is running, join it without reading the store: the store cannot have
-            // the schema yet (the flight re-reads it first thing), and in a stampede each of the callers' reads (with
-            // its timeout timer) was most of the stampede's cost. A flight that ends between this check and the join
-            // is harmless: the next flight finds the stored schema on its own read.
+            // the schema yet (the flight reads it first), and in a stampede every caller would otherwise make a read
+            // that finds nothing, each with its own timeout timer (a round trip each against a remote store). A
+            // flight that ends between this check and the join is harmless: the next flight finds the stored schema
+            // on its own read.
             if (!options.ForceRegenerate && !_flights.IsRunning((resolvedKey, false)))
             {
                 stepStart = _time.GetTimestamp();
