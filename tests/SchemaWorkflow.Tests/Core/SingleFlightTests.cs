@@ -131,6 +131,26 @@ public sealed class SingleFlightTests
         Assert.Equal(2, t.Generator.Calls);
     }
 
+    [Fact]
+    public async Task Callers_joining_a_running_generation_do_not_read_the_store()
+    {
+        using var t = new TestWorkflow();
+        using var joins = Joins(t);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        t.Generator.Gate = gate.Task;
+
+        var first = t.Workflow.GetOrGenerateAsync("globe valve").AsTask();
+        await t.Generator.WhenCalls(1);
+        var readsWhileRunning = t.Store.Reads;
+        var joiners = Enumerable.Range(0, 10).Select(_ => t.Workflow.GetOrGenerateAsync("globe valve").AsTask()).ToArray();
+        await WaitUntil(() => Sum(joins) == 10);
+        gate.SetResult();
+        await Task.WhenAll(joiners.Append(first));
+
+        Assert.Equal(readsWhileRunning, t.Store.Reads);
+        Assert.Equal(1, t.Generator.Calls);
+    }
+
     private static MetricCollector<long> Joins(TestWorkflow t) =>
         new(t.Services.GetRequiredService<SchemaWorkflowDiagnostics>().SingleFlightJoins);
 
