@@ -51,24 +51,24 @@ public static class SchemaEnvelopeSerializer
     /// <returns>The read result.</returns>
     public static StoreReadResult Deserialize(ReadOnlySpan<byte> utf8Json, ProductTypeKey expectedKey, string etag)
     {
-        int formatVersion;
+        int? formatVersion;
         try
         {
-            var reader = new Utf8JsonReader(utf8Json);
-            using var doc = JsonDocument.ParseValue(ref reader);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            // One forward pass with a reader, no DOM: it validates the whole document and picks out the top-level
+            // formatVersion, so a body is never materialised twice before the typed deserialization below.
+            if (!TryReadFormatVersion(utf8Json, out formatVersion))
             {
                 return Corrupt(etag, "the entry is not a JSON object.");
-            }
-
-            if (!doc.RootElement.TryGetProperty("formatVersion", out var fv) || !fv.TryGetInt32(out formatVersion))
-            {
-                return Corrupt(etag, "the entry has no numeric formatVersion.");
             }
         }
         catch (JsonException ex)
         {
             return Corrupt(etag, $"the entry is not valid JSON ({ex.Message}).");
+        }
+
+        if (formatVersion is null)
+        {
+            return Corrupt(etag, "the entry has no numeric formatVersion.");
         }
 
         if (formatVersion != SchemaEnvelope.CurrentFormatVersion)
@@ -108,6 +108,40 @@ public static class SchemaEnvelopeSerializer
         }
 
         return StoreReadResult.Found(envelope, etag);
+    }
+
+    private static bool TryReadFormatVersion(ReadOnlySpan<byte> utf8Json, out int? formatVersion)
+    {
+        formatVersion = null;
+        var reader = new Utf8JsonReader(utf8Json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            // Read the rest so invalid JSON is still reported as such.
+            while (reader.Read())
+            {
+            }
+
+            return false;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isVersion = reader.ValueTextEquals("formatVersion"u8);
+            reader.Read();
+            if (isVersion && formatVersion is null && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var version))
+            {
+                formatVersion = version;
+            }
+
+            reader.Skip();
+        }
+
+        // Trailing content after the root object is invalid JSON and throws here.
+        while (reader.Read())
+        {
+        }
+
+        return true;
     }
 
     private static StoreReadResult Corrupt(string etag, string problem) =>
