@@ -11,7 +11,7 @@ namespace SchemaWorkflow.Serialization;
 /// <remarks>
 /// The content hash is SHA-256 over the exact UTF-8 bytes of the envelope's <c>schema</c> value as stored. The
 /// writer serializes the schema once, hashes those bytes and embeds them unchanged; the reader hashes the same byte
-/// range while it deserializes, so neither side serializes the schema a second time. The output is compact, so the
+/// range and deserializes it, so neither side serializes the schema a second time. The output is compact, so the
 /// stored schema value is byte-for-byte the schema's own serialization (<see cref="ComputeHash"/>): files written by
 /// earlier versions, which hashed that serialization, verify unchanged, and format version 1 is unchanged.
 /// </remarks>
@@ -128,7 +128,8 @@ public static class SchemaEnvelopeSerializer
     /// <returns>The read result.</returns>
     public static StoreReadResult Deserialize(ReadOnlySpan<byte> utf8Json, ProductTypeKey expectedKey, string etag)
     {
-        // The common case, an entry this library wrote and nobody touched, is read and verified in one reader pass.
+        // The common case, an entry this library wrote and nobody touched, is verified by hashing its schema bytes
+        // and read by deserializing just those bytes: no extra pass over the document, no re-serialization.
         // Anything else (bad JSON, another format, a hash mismatch, a surprise in the layout) takes the careful path
         // below, which says what is wrong, or accepts a schema that was only re-formatted.
         var verified = TryReadVerified(utf8Json, expectedKey);
@@ -136,9 +137,12 @@ public static class SchemaEnvelopeSerializer
     }
 
     /// <summary>
-    /// One forward pass over an envelope laid out as <see cref="Serialize(SchemaEnvelope, out string)"/> writes it
-    /// (each of the seven properties once, nothing else): deserializes the schema from the reader and hashes the
-    /// exact bytes of its value. Null when the entry is not that, or does not verify.
+    /// Reads an envelope laid out as <see cref="Serialize(SchemaEnvelope, out string)"/> writes it (and as every
+    /// earlier version 1 writer did): the six small properties once each, then <c>schema</c>, last, then the end of
+    /// the object. The head is read with a reader; the schema value is then everything up to the closing brace. Its
+    /// bytes are hashed and compared with the content hash before they are deserialized, and deserializing them
+    /// proves they are exactly one JSON value, so the whole entry is valid JSON. Null when the entry is not laid out
+    /// like that, or does not verify: the caller then takes the careful path.
     /// </summary>
     private static SchemaEnvelope? TryReadVerified(ReadOnlySpan<byte> utf8Json, ProductTypeKey expectedKey)
     {
@@ -165,11 +169,13 @@ public static class SchemaEnvelopeSerializer
         string? contentHash = null;
         DateTimeOffset createdAt = default;
         DateTimeOffset updatedAt = default;
-        ProductSchema? schema = null;
-        var schemaStart = 0;
-        var schemaEnd = 0;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (true)
         {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
+            {
+                return null;
+            }
+
             var field = Identify(ref reader);
             if (field == Field.None || (seen & field) != 0)
             {
@@ -186,14 +192,14 @@ public static class SchemaEnvelopeSerializer
                         return null;
                     }
 
-                    break;
+                    continue;
                 case Field.Key:
                     if (reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals(expectedKey.Value))
                     {
                         return null;
                     }
 
-                    break;
+                    continue;
                 case Field.GeneratorFingerprint:
                     if (reader.TokenType != JsonTokenType.String)
                     {
@@ -201,7 +207,7 @@ public static class SchemaEnvelopeSerializer
                     }
 
                     fingerprint = reader.GetString();
-                    break;
+                    continue;
                 case Field.ContentHash:
                     if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.ValueSpan.Length != HashHexLength)
                     {
@@ -209,41 +215,55 @@ public static class SchemaEnvelopeSerializer
                     }
 
                     contentHash = reader.GetString();
-                    break;
+                    continue;
                 case Field.CreatedAt:
                     if (reader.TokenType != JsonTokenType.String || !reader.TryGetDateTimeOffset(out createdAt))
                     {
                         return null;
                     }
 
-                    break;
+                    continue;
                 case Field.UpdatedAt:
                     if (reader.TokenType != JsonTokenType.String || !reader.TryGetDateTimeOffset(out updatedAt))
                     {
                         return null;
                     }
 
-                    break;
+                    continue;
                 default:
-                    if (reader.TokenType != JsonTokenType.StartObject)
-                    {
-                        return null;
-                    }
-
-                    schemaStart = checked((int)reader.TokenStartIndex);
-                    schema = JsonSerializer.Deserialize(ref reader, SchemaWorkflowJsonContext.Default.ProductSchema);
-                    schemaEnd = checked((int)reader.BytesConsumed);
                     break;
             }
+
+            break;
         }
 
-        // The root object must be closed and be all there is (trailing content throws from Read).
-        if (reader.TokenType != JsonTokenType.EndObject || seen != Field.All || reader.Read())
+        // The schema, last: an object running up to the envelope's closing brace.
+        if (seen != Field.All || reader.TokenType != JsonTokenType.StartObject)
         {
             return null;
         }
 
-        if (schema is null || schema.Key != expectedKey || !HashEquals(utf8Json[schemaStart..schemaEnd], contentHash!))
+        var start = checked((int)reader.TokenStartIndex);
+        var end = utf8Json.Length;
+        while (end > start && utf8Json[end - 1] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            end--;
+        }
+
+        if (end - start < 3 || utf8Json[end - 1] != (byte)'}')
+        {
+            return null;
+        }
+
+        var schemaJson = utf8Json[start..(end - 1)];
+        if (!HashEquals(schemaJson, contentHash!))
+        {
+            return null;
+        }
+
+        // Throws (so: null) unless the bytes are exactly one JSON value of the schema model.
+        var schema = JsonSerializer.Deserialize(schemaJson, SchemaWorkflowJsonContext.Default.ProductSchema);
+        if (schema is null || schema.Key != expectedKey)
         {
             return null;
         }

@@ -124,6 +124,16 @@ public sealed class SchemaEnvelopeSerializerTests : IDisposable
     }
 
     [Fact]
+    public void Trailing_newline_added_by_an_editor_is_accepted()
+    {
+        var bytes = SchemaEnvelopeSerializer.Serialize(Envelope());
+
+        var read = Read([.. bytes, .. "\r\n"u8]);
+
+        Assert.Equal(StoreReadStatus.Found, read.Status);
+    }
+
+    [Fact]
     public void Reformatted_entry_whose_schema_still_serializes_to_its_hash_is_accepted()
     {
         // Indented by hand and properties reordered: the schema bytes differ, its content does not.
