@@ -65,21 +65,11 @@ public sealed class FileSystemSchemaStore : ISchemaStore
     public async ValueTask<StoreReadResult> GetAsync(ProductTypeKey key, CancellationToken cancellationToken = default)
     {
         var path = GetPath(key);
-        byte[] bytes;
+        byte[]? bytes;
+        long length;
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                return StoreReadResult.NotFound;
-            }
-
-            if (info.Length > _options.MaxFileBytes)
-            {
-                return await MoveAsideAsync(key, path, null, $"the file has {info.Length} bytes; the limit is {_options.MaxFileBytes}.", cancellationToken).ConfigureAwait(false);
-            }
-
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            (bytes, length) = await ReadBoundedAsync(path, _options.MaxFileBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (FileNotFoundException)
         {
@@ -92,6 +82,11 @@ public sealed class FileSystemSchemaStore : ISchemaStore
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw Unavailable("read", ex);
+        }
+
+        if (bytes is null)
+        {
+            return await MoveAsideAsync(key, path, null, $"the file has {length} bytes; the limit is {_options.MaxFileBytes}.", cancellationToken).ConfigureAwait(false);
         }
 
         var etag = ComputeETag(bytes);
@@ -213,6 +208,37 @@ public sealed class FileSystemSchemaStore : ISchemaStore
                 yield return info;
             }
         }
+    }
+
+    /// <summary>
+    /// Reads a whole file through one handle: its length (checked against the limit before anything is read) and
+    /// its bytes into one array of that length. Null bytes, with the length, when the file is over the limit.
+    /// </summary>
+    private static async ValueTask<(byte[]? Bytes, long Length)> ReadBoundedAsync(string path, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var length = RandomAccess.GetLength(handle);
+        if (length > maxBytes || length > Array.MaxLength)
+        {
+            return (null, length);
+        }
+
+        var bytes = new byte[length];
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = await RandomAccess.ReadAsync(handle, bytes.AsMemory(read), read, cancellationToken).ConfigureAwait(false);
+            if (n == 0)
+            {
+                // Shorter than its length said (replaced files are renamed into place, so only a foreign writer
+                // does this): judge what is there.
+                return (bytes[..read], read);
+            }
+
+            read += n;
+        }
+
+        return (bytes, length);
     }
 
     private async ValueTask<StoreReadResult> MoveAsideAsync(ProductTypeKey key, string path, string? etag, string problem, CancellationToken cancellationToken, StoreReadStatus status = StoreReadStatus.Corrupt)
