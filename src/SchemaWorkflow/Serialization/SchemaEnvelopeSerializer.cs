@@ -126,13 +126,21 @@ public static class SchemaEnvelopeSerializer
     /// <param name="expectedKey">The key the entry is stored under.</param>
     /// <param name="etag">The entry's version tag.</param>
     /// <returns>The read result.</returns>
-    public static StoreReadResult Deserialize(ReadOnlySpan<byte> utf8Json, ProductTypeKey expectedKey, string etag)
+    public static StoreReadResult Deserialize(ReadOnlySpan<byte> utf8Json, ProductTypeKey expectedKey, string etag) =>
+        Deserialize(utf8Json, expectedKey, etag, contentVerified: false);
+
+    /// <summary>
+    /// Reads and checks an envelope; <paramref name="contentVerified"/> is for a store that knows these exact bytes
+    /// (by a 128-bit hash of all of them) already passed this check in full: the schema's SHA-256 is then not
+    /// recomputed. Every other check still runs.
+    /// </summary>
+    internal static StoreReadResult Deserialize(ReadOnlySpan<byte> utf8Json, ProductTypeKey expectedKey, string etag, bool contentVerified)
     {
         // The common case, an entry this library wrote and nobody touched, is verified by hashing its schema bytes
         // and read by deserializing just those bytes: no extra pass over the document, no re-serialization.
         // Anything else (bad JSON, another format, a hash mismatch, a surprise in the layout) takes the careful path
         // below, which says what is wrong, or accepts a schema that was only re-formatted.
-        var verified = TryReadVerified(utf8Json, expectedKey);
+        var verified = TryReadVerified(utf8Json, expectedKey, contentVerified);
         return verified is not null ? StoreReadResult.Found(verified, etag) : DeserializeChecked(utf8Json, expectedKey, etag);
     }
 
@@ -144,11 +152,11 @@ public static class SchemaEnvelopeSerializer
     /// proves they are exactly one JSON value, so the whole entry is valid JSON. Null when the entry is not laid out
     /// like that, or does not verify: the caller then takes the careful path.
     /// </summary>
-    private static SchemaEnvelope? TryReadVerified(ReadOnlySpan<byte> utf8Json, ProductTypeKey expectedKey)
+    private static SchemaEnvelope? TryReadVerified(ReadOnlySpan<byte> utf8Json, ProductTypeKey expectedKey, bool contentVerified)
     {
         try
         {
-            return ReadVerified(utf8Json, expectedKey);
+            return ReadVerified(utf8Json, expectedKey, contentVerified);
         }
         catch (JsonException)
         {
@@ -156,7 +164,7 @@ public static class SchemaEnvelopeSerializer
         }
     }
 
-    private static SchemaEnvelope? ReadVerified(ReadOnlySpan<byte> utf8Json, ProductTypeKey expectedKey)
+    private static SchemaEnvelope? ReadVerified(ReadOnlySpan<byte> utf8Json, ProductTypeKey expectedKey, bool contentVerified)
     {
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -256,7 +264,7 @@ public static class SchemaEnvelopeSerializer
         }
 
         var schemaJson = utf8Json[start..(end - 1)];
-        if (!HashEquals(schemaJson, contentHash!))
+        if (!contentVerified && !HashEquals(schemaJson, contentHash!))
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.IO.Hashing;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,11 @@ public sealed class FileSystemSchemaStore : ISchemaStore
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
     private readonly string _root;
+
+    // Per key, the ETag of the last file version this instance read in full and found valid. The ETag is a 128-bit
+    // hash of every byte of the file, so a file with the same ETag holds the same bytes and its content hash needs no
+    // second SHA-256; any change to the file (even outside the schema) changes the ETag and gets the full check.
+    private readonly ConcurrentDictionary<ProductTypeKey, string> _verified = new();
 
     /// <summary>Creates the store.</summary>
     /// <param name="options">Folder and limits.</param>
@@ -90,10 +96,17 @@ public sealed class FileSystemSchemaStore : ISchemaStore
         }
 
         var etag = ComputeETag(bytes);
-        var result = SchemaEnvelopeSerializer.Deserialize(bytes, key, etag);
+        var known = _verified.TryGetValue(key, out var verifiedETag) && string.Equals(verifiedETag, etag, StringComparison.Ordinal);
+        var result = SchemaEnvelopeSerializer.Deserialize(bytes, key, etag, contentVerified: known);
         if (result.Status is StoreReadStatus.Corrupt or StoreReadStatus.UnknownFormat)
         {
+            _verified.TryRemove(key, out _);
             return await MoveAsideAsync(key, path, etag, result.Problem!, cancellationToken, result.Status).ConfigureAwait(false);
+        }
+
+        if (!known && result.Status == StoreReadStatus.Found)
+        {
+            _verified[key] = etag;
         }
 
         return result;

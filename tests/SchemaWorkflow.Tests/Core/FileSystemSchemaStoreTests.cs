@@ -134,6 +134,29 @@ public sealed class FileSystemSchemaStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Schema_edited_after_a_successful_read_still_fails_its_content_hash()
+    {
+        var store = NewStore();
+        await store.WriteAsync(Envelope(), WriteCondition.IfNotExists);
+        var first = await store.GetAsync(Key);
+        var again = await store.GetAsync(Key);
+        var text = await File.ReadAllTextAsync(store.GetPath(Key));
+        var edited = text.Replace("Measuring range", "Measuring rangE", StringComparison.Ordinal);
+        Assert.Equal(text.Length, edited.Length);
+        await File.WriteAllTextAsync(store.GetPath(Key), edited);
+
+        var read = await store.GetAsync(Key);
+
+        Assert.Equal(StoreReadStatus.Found, first.Status);
+        Assert.Equal(StoreReadStatus.Found, again.Status);
+        Assert.Equal(first.ETag, again.ETag);
+        Assert.Equal(first.Envelope!.ContentHash, again.Envelope!.ContentHash);
+        Assert.Equal(StoreReadStatus.Corrupt, read.Status);
+        Assert.Contains("content hash", read.Problem, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(Path.Combine(_dir.FullName, ".corrupt")));
+    }
+
+    [Fact]
     public async Task Unknown_format_version_is_reported_and_moved_aside()
     {
         var store = NewStore();
