@@ -140,7 +140,7 @@ public sealed class AzureBlobSchemaStore : ISchemaStore, ISchemaGenerationLock
     {
         ArgumentNullException.ThrowIfNull(envelope);
         var name = GetBlobName(envelope.Key);
-        var bytes = SchemaEnvelopeSerializer.Serialize(envelope);
+        var bytes = SchemaEnvelopeSerializer.Serialize(envelope, out var contentHash);
         if (bytes.Length > _options.MaxBlobBytes)
         {
             // Storing it would only make every later read report it corrupt.
@@ -151,7 +151,7 @@ public sealed class AzureBlobSchemaStore : ISchemaStore, ISchemaGenerationLock
         var upload = new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = JsonContentType },
-            Metadata = CreateMetadata(envelope),
+            Metadata = CreateMetadata(envelope, contentHash),
             Conditions = condition.IsCreate
                 ? new BlobRequestConditions { IfNoneMatch = ETag.All }
                 : new BlobRequestConditions { IfMatch = new ETag(condition.ETag!) },
@@ -387,12 +387,12 @@ public sealed class AzureBlobSchemaStore : ISchemaStore, ISchemaGenerationLock
         return buffer.ToArray();
     }
 
-    private static Dictionary<string, string> CreateMetadata(SchemaEnvelope envelope) => new(StringComparer.Ordinal)
+    private static Dictionary<string, string> CreateMetadata(SchemaEnvelope envelope, string contentHash) => new(StringComparer.Ordinal)
     {
         [ProductTypeMetadata] = envelope.Key.Value,
         [FormatVersionMetadata] = envelope.FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
         [GeneratorFingerprintMetadata] = HeaderSafe(envelope.GeneratorFingerprint),
-        [ContentHashMetadata] = envelope.ContentHash,
+        [ContentHashMetadata] = contentHash,
     };
 
     // Metadata travels as HTTP headers: printable ASCII only. The envelope keeps the exact value.

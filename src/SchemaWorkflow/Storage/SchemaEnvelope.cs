@@ -18,8 +18,15 @@ public sealed record SchemaEnvelope
     /// <summary>The fingerprint of the generator and enricher that produced the schema.</summary>
     public required string GeneratorFingerprint { get; init; }
 
-    /// <summary>SHA-256 (lowercase hex) of the schema's serialized JSON.</summary>
-    public required string ContentHash { get; init; }
+    /// <summary>
+    /// SHA-256 (lowercase hex) of the exact UTF-8 bytes of the stored <c>schema</c> value. A serializing store sets
+    /// it when it writes the entry (see <see cref="Serialization.SchemaEnvelopeSerializer.Serialize(SchemaEnvelope, out string)"/>)
+    /// and checks it when it reads the entry back, so an envelope read from a store carries it; an envelope that has
+    /// not been through one (from <see cref="Serialization.SchemaEnvelopeSerializer.CreateEnvelope"/>, or kept by the
+    /// in-memory store) has none, and a value set by the caller is not trusted: the serializer always writes the hash
+    /// of the bytes it writes.
+    /// </summary>
+    public string? ContentHash { get; init; }
 
     /// <summary>When the first version of this entry was stored.</summary>
     public required DateTimeOffset CreatedAt { get; init; }

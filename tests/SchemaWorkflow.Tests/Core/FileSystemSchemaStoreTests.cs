@@ -29,7 +29,8 @@ public sealed class FileSystemSchemaStoreTests : IDisposable
         Assert.Equal(StoreWriteStatus.Written, write.Status);
         Assert.Equal(StoreReadStatus.Found, read.Status);
         Assert.Equal(write.ETag, read.ETag);
-        Assert.Equal(Envelope().ContentHash, read.Envelope!.ContentHash);
+        Assert.Null(Envelope().ContentHash);
+        Assert.Equal(SchemaEnvelopeSerializer.ComputeHash(Envelope().Schema), read.Envelope!.ContentHash);
         Assert.Equal("pressure gauge", read.Envelope.Schema.DisplayName);
     }
 
@@ -87,6 +88,72 @@ public sealed class FileSystemSchemaStoreTests : IDisposable
 
         Assert.Equal(StoreReadStatus.Corrupt, read.Status);
         Assert.Contains("content hash", read.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Truncated_file_is_corrupt_and_moved_aside()
+    {
+        var store = NewStore();
+        await store.WriteAsync(Envelope(), WriteCondition.IfNotExists);
+        var bytes = await File.ReadAllBytesAsync(store.GetPath(Key));
+        await File.WriteAllBytesAsync(store.GetPath(Key), bytes[..(bytes.Length / 2)]);
+
+        var read = await store.GetAsync(Key);
+
+        Assert.Equal(StoreReadStatus.Corrupt, read.Status);
+        Assert.Contains("not valid JSON", read.Problem, StringComparison.Ordinal);
+        Assert.False(File.Exists(store.GetPath(Key)));
+        Assert.Equal(bytes.Length / 2, new FileInfo(Assert.Single(Directory.GetFiles(Path.Combine(_dir.FullName, ".corrupt")))).Length);
+    }
+
+    [Fact]
+    public async Task Edit_outside_the_schema_changes_the_etag_so_a_stale_replace_conflicts()
+    {
+        var store = NewStore();
+        var first = await store.WriteAsync(Envelope("first"), WriteCondition.IfNotExists);
+        var text = await File.ReadAllTextAsync(store.GetPath(Key));
+        const string Fingerprint = "\"generatorFingerprint\":\"fake/1\"";
+
+        // The envelope's own fingerprint comes first; the schema's provenance holds the same text further on.
+        var at = text.IndexOf(Fingerprint, StringComparison.Ordinal);
+        Assert.True(at < text.IndexOf("\"schema\":", StringComparison.Ordinal));
+        var edited = string.Concat(text.AsSpan(0, at), Fingerprint.Replace("fake/1", "fake/2", StringComparison.Ordinal), text.AsSpan(at + Fingerprint.Length));
+        await File.WriteAllTextAsync(store.GetPath(Key), edited);
+
+        // The fingerprint is not part of the content hash: the entry still reads, under a new ETag.
+        var read = await store.GetAsync(Key);
+        var stale = await store.WriteAsync(Envelope("second"), WriteCondition.IfMatch(first.ETag!));
+        var current = await store.WriteAsync(Envelope("third"), WriteCondition.IfMatch(read.ETag!));
+
+        Assert.Equal(StoreReadStatus.Found, read.Status);
+        Assert.Equal("fake/2", read.Envelope!.GeneratorFingerprint);
+        Assert.NotEqual(first.ETag, read.ETag);
+        Assert.Equal(StoreWriteStatus.Conflict, stale.Status);
+        Assert.Equal(StoreWriteStatus.Written, current.Status);
+        Assert.Equal("third", (await store.GetAsync(Key)).Envelope!.Schema.Provenance.Generator);
+    }
+
+    [Fact]
+    public async Task Schema_edited_after_a_successful_read_still_fails_its_content_hash()
+    {
+        var store = NewStore();
+        await store.WriteAsync(Envelope(), WriteCondition.IfNotExists);
+        var first = await store.GetAsync(Key);
+        var again = await store.GetAsync(Key);
+        var text = await File.ReadAllTextAsync(store.GetPath(Key));
+        var edited = text.Replace("Measuring range", "Measuring rangE", StringComparison.Ordinal);
+        Assert.Equal(text.Length, edited.Length);
+        await File.WriteAllTextAsync(store.GetPath(Key), edited);
+
+        var read = await store.GetAsync(Key);
+
+        Assert.Equal(StoreReadStatus.Found, first.Status);
+        Assert.Equal(StoreReadStatus.Found, again.Status);
+        Assert.Equal(first.ETag, again.ETag);
+        Assert.Equal(first.Envelope!.ContentHash, again.Envelope!.ContentHash);
+        Assert.Equal(StoreReadStatus.Corrupt, read.Status);
+        Assert.Contains("content hash", read.Problem, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(Path.Combine(_dir.FullName, ".corrupt")));
     }
 
     [Fact]
