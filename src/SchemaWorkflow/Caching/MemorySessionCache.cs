@@ -20,8 +20,8 @@ public sealed class MemorySessionCache : ISessionCache, IDisposable
     private static readonly TimeSpan MaxTick = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MinTick = TimeSpan.FromMilliseconds(10);
 
-    // Sessions by id, then entries by key text. Both levels are keyed by plain strings with ordinal comparison, which
-    // the dictionary hashes on its non-randomized fast path.
+    // Sessions by id (plain strings with ordinal comparison, which the dictionary hashes on its non-randomized fast
+    // path), then entries by product type key (which carries its hash, so the key text is not hashed again).
     private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly long _start;
@@ -90,7 +90,7 @@ public sealed class MemorySessionCache : ISessionCache, IDisposable
     /// <inheritdoc />
     public bool TryGet(string sessionId, ProductTypeKey key, [NotNullWhen(true)] out SchemaResult? result)
     {
-        if (_sessions.TryGetValue(sessionId, out var session) && session.Entries.TryGetValue(key.Value, out var entry))
+        if (_sessions.TryGetValue(sessionId, out var session) && session.Entries.TryGetValue(key, out var entry))
         {
             var now = Volatile.Read(ref _now);
             var lastAccess = Volatile.Read(ref entry.LastAccess);
@@ -107,7 +107,7 @@ public sealed class MemorySessionCache : ISessionCache, IDisposable
                 return true;
             }
 
-            Remove(session, key.Value, entry);
+            Remove(session, key, entry);
         }
 
         result = null;
@@ -120,22 +120,21 @@ public sealed class MemorySessionCache : ISessionCache, IDisposable
         ArgumentNullException.ThrowIfNull(sessionId);
         ArgumentNullException.ThrowIfNull(result);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var keyText = key.Value;
         var entry = new Entry(result, Volatile.Read(ref _now), Interlocked.Increment(ref _sequence));
         while (true)
         {
             var session = _sessions.GetOrAdd(sessionId, static _ => new Session());
             bool added;
-            if (session.Entries.TryGetValue(keyText, out var old))
+            if (session.Entries.TryGetValue(key, out var old))
             {
-                if (!session.Entries.TryUpdate(keyText, entry, old))
+                if (!session.Entries.TryUpdate(key, entry, old))
                 {
                     continue;
                 }
 
                 added = false;
             }
-            else if (session.Entries.TryAdd(keyText, entry))
+            else if (session.Entries.TryAdd(key, entry))
             {
                 Interlocked.Increment(ref _count);
                 added = true;
@@ -151,7 +150,7 @@ public sealed class MemorySessionCache : ISessionCache, IDisposable
             Interlocked.MemoryBarrier();
             if (Volatile.Read(ref session.Removed))
             {
-                Remove(session, keyText, entry);
+                Remove(session, key, entry);
                 continue;
             }
 
@@ -217,11 +216,11 @@ public sealed class MemorySessionCache : ISessionCache, IDisposable
     {
         foreach (var (sessionId, session) in _sessions)
         {
-            foreach (var (keyText, entry) in session.Entries)
+            foreach (var (key, entry) in session.Entries)
             {
                 if (now - Volatile.Read(ref entry.LastAccess) >= _slidingTicks)
                 {
-                    Remove(session, keyText, entry);
+                    Remove(session, key, entry);
                 }
             }
 
@@ -246,12 +245,12 @@ public sealed class MemorySessionCache : ISessionCache, IDisposable
             }
 
             var target = _sizeLimit - (_sizeLimit / 10);
-            var candidates = new List<(long LastAccess, long Sequence, Session Session, string Key, Entry Entry)>(count);
+            var candidates = new List<(long LastAccess, long Sequence, Session Session, ProductTypeKey Key, Entry Entry)>(count);
             foreach (var (_, session) in _sessions)
             {
-                foreach (var (keyText, entry) in session.Entries)
+                foreach (var (key, entry) in session.Entries)
                 {
-                    candidates.Add((Volatile.Read(ref entry.LastAccess), entry.Sequence, session, keyText, entry));
+                    candidates.Add((Volatile.Read(ref entry.LastAccess), entry.Sequence, session, key, entry));
                 }
             }
 
@@ -267,9 +266,9 @@ public sealed class MemorySessionCache : ISessionCache, IDisposable
     }
 
     /// <summary>Removes one entry if it is still the one held; counts it once.</summary>
-    private void Remove(Session session, string keyText, Entry entry)
+    private void Remove(Session session, ProductTypeKey key, Entry entry)
     {
-        if (session.Entries.TryRemove(new KeyValuePair<string, Entry>(keyText, entry)))
+        if (session.Entries.TryRemove(new KeyValuePair<ProductTypeKey, Entry>(key, entry)))
         {
             Interlocked.Decrement(ref _count);
         }
@@ -280,16 +279,16 @@ public sealed class MemorySessionCache : ISessionCache, IDisposable
     {
         Volatile.Write(ref session.Removed, true);
         Interlocked.MemoryBarrier();
-        foreach (var (keyText, entry) in session.Entries)
+        foreach (var (key, entry) in session.Entries)
         {
-            Remove(session, keyText, entry);
+            Remove(session, key, entry);
         }
     }
 
-    /// <summary>One session's entries, by key text.</summary>
+    /// <summary>One session's entries, by key (whose hash is computed once, when the key is parsed).</summary>
     private sealed class Session
     {
-        public readonly ConcurrentDictionary<string, Entry> Entries = new(StringComparer.Ordinal);
+        public readonly ConcurrentDictionary<ProductTypeKey, Entry> Entries = new();
 
         public bool Removed;
     }
