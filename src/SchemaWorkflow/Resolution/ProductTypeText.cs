@@ -94,9 +94,22 @@ public static class ProductTypeText
     private static bool IsPlainlyAcceptable(string text, int maxLength)
     {
         var span = text.AsSpan();
-        if (span.Length == 0 || span.Length > maxLength || span[0] is '/' or '~' ||
-            span.ContainsAnyInRange('\u0000', '\u001F') || span.ContainsAnyInRange('\u007F', '\u009F') ||
-            span.Contains('\\') || span.Contains("..", StringComparison.Ordinal))
+        if (span.Length == 0 || span.Length > maxLength || span[0] is '/' or '~')
+        {
+            return false;
+        }
+
+        if (!span.ContainsAnyExceptInRange(' ', '~'))
+        {
+            // Printable ASCII (the usual case) holds no control character: one more pass finds a backslash or a dot.
+            var i = span.IndexOfAny('\\', '.');
+            if (i >= 0 && (span[i] == '\\' || span[i..].Contains("..", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+        else if (span.ContainsAnyInRange('\u0000', '\u001F') || span.ContainsAnyInRange('\u007F', '\u009F') ||
+                 span.Contains('\\') || span.Contains("..", StringComparison.Ordinal))
         {
             return false;
         }

@@ -78,10 +78,25 @@ public sealed class InputValidationTests
     [Theory]
     [InlineData("")]
     [InlineData("a\tb")]
+    [InlineData("a\u007Fb")]
+    [InlineData("käse\u0085")]
+    [InlineData("\u009F")]
     public async Task Bad_session_id_throws(string session)
     {
         using var t = new TestWorkflow();
         await Assert.ThrowsAsync<ArgumentException>(() => t.Workflow.GetOrGenerateAsync("gauge", new SchemaRequestOptions { SessionId = session }).AsTask());
+    }
+
+    [Theory]
+    [InlineData("käse-Sitzung-1")]
+    [InlineData("session 1 ~ é")]
+    public async Task Session_ids_with_non_ascii_text_are_accepted(string session)
+    {
+        using var t = new TestWorkflow();
+        var options = new SchemaRequestOptions { SessionId = session };
+        await t.Workflow.GetOrGenerateAsync("gauge", options);
+        var second = await t.Workflow.GetOrGenerateAsync("gauge", options);
+        Assert.Equal(SchemaSource.SessionCache, second.Source);
     }
 
     [Fact]
