@@ -11,9 +11,11 @@ namespace SchemaWorkflow.Caching;
 /// </summary>
 /// <remarks>
 /// Expiry and recency use a coarse clock: a timer from the <see cref="TimeProvider"/> refreshes it every
-/// <see cref="SessionCacheOptions.SlidingExpiration"/>/8, at most every second and at least every 10 ms, so a hit
+/// <see cref="SessionCacheOptions.SlidingExpiration"/>/8 (at least once a second, at most every 10 ms), so a hit
 /// reads a field instead of the clock. An entry therefore expires within one such tick of its sliding expiry.
-/// Expired entries are dropped when looked up and by a periodic sweep.
+/// Expired entries are dropped when looked up and by a sweep every half expiry (1 s to 1 min). When an entry added
+/// takes the count over <see cref="SessionCacheOptions.SizeLimit"/>, the least recently used entries (ties: the
+/// oldest set) are evicted before <see cref="Set"/> returns, down to 90% of the limit.
 /// </remarks>
 public sealed class MemorySessionCache : ISessionCache, IDisposable
 {
@@ -54,8 +56,8 @@ public sealed class MemorySessionCache : ISessionCache, IDisposable
         _sweepTicks = TimeSpan.FromSeconds(Math.Clamp(sliding.TotalSeconds / 2, 1, 60)).Ticks;
         Tick = TimeSpan.FromTicks(Math.Clamp(sliding.Ticks / 8, MinTick.Ticks, MaxTick.Ticks));
 
-        // The timer holds the cache weakly, so a cache that is dropped without Dispose can still be collected (its
-        // timer is then stopped by the next tick or by the timer's own finalization).
+        // The timer holds the cache weakly, so a cache that is dropped without Dispose can still be collected; the
+        // next tick then stops the timer.
         var state = new TimerState(new WeakReference<MemorySessionCache>(this));
         var restoreFlow = !ExecutionContext.IsFlowSuppressed();
         if (restoreFlow)
