@@ -64,10 +64,16 @@ public sealed class SchemaWorkflowOptions
 /// <summary>Session cache settings.</summary>
 public sealed class SessionCacheOptions
 {
-    /// <summary>Most entries (session × product type) kept; the least recently used go first. Default 10,000.</summary>
+    /// <summary>
+    /// Most entries (session × product type) kept; when exceeded, the least recently used go first, in a batch down to
+    /// 90% of the limit. Default 10,000.
+    /// </summary>
     public int SizeLimit { get; set; } = 10_000;
 
-    /// <summary>An entry not read for this long is evicted. Default 30 minutes.</summary>
+    /// <summary>
+    /// An entry not read for this long is evicted. Default 30 minutes. Measured on a coarse clock that ticks every
+    /// eighth of this (clamped to 10 ms – 1 s), so an entry expires within one tick of it.
+    /// </summary>
     public TimeSpan SlidingExpiration { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>The longest session id accepted. Default 128 characters.</summary>

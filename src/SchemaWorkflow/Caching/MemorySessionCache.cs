@@ -1,27 +1,45 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
 
 namespace SchemaWorkflow.Caching;
 
 /// <summary>
-/// The default session cache on a private <see cref="MemoryCache"/>: one entry per (session, product type), counted
-/// against a size limit, with sliding expiry. Each session has a change token, so <see cref="Clear"/> evicts all of
-/// its entries at once. Lookups allocate nothing: entry keys are interned objects, found through the session id and
-/// the key text.
+/// The default session cache: one entry per (session, product type), with sliding expiry and a size limit that
+/// evicts the least recently used entries first. <see cref="Clear"/> evicts all of a session's entries at once.
+/// A hit reads two dictionaries and a coarse clock and allocates nothing.
 /// </summary>
+/// <remarks>
+/// Expiry and recency use a coarse clock: a timer from the <see cref="TimeProvider"/> refreshes it every
+/// <see cref="SessionCacheOptions.SlidingExpiration"/>/8 (at least once a second, at most every 10 ms), so a hit
+/// reads a field instead of the clock. An entry therefore expires within one such tick of its sliding expiry.
+/// Expired entries are dropped when looked up and by a sweep every half expiry (1 s to 1 min). When an entry added
+/// takes the count over <see cref="SessionCacheOptions.SizeLimit"/>, the least recently used entries (ties: the
+/// oldest set) are evicted before <see cref="Set"/> returns, down to 90% of the limit.
+/// </remarks>
 public sealed class MemorySessionCache : ISessionCache, IDisposable
 {
-    private readonly MemoryCache _cache;
-    private readonly SessionCacheOptions _options;
+    private static readonly TimeSpan MaxTick = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MinTick = TimeSpan.FromMilliseconds(10);
 
-    // Per session: its change token and its interned entry keys, by key text. Both levels are keyed by plain strings
-    // with ordinal comparison, which the dictionary hashes on its fast path; a (session, key) tuple key would hash
-    // both strings with randomized hashing on every lookup.
+    // Sessions by id (plain strings with ordinal comparison, which the dictionary hashes on its non-randomized fast
+    // path), then entries by product type key (which carries its hash, so the key text is not hashed again).
     private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
-    private readonly PostEvictionDelegate _onEvicted;
+    private readonly TimeProvider _time;
+    private readonly long _start;
+    private readonly long _slidingTicks;
+    private readonly long _sweepTicks;
+    private readonly int _sizeLimit;
+    private readonly ITimer _timer;
+    private readonly Lock _evictLock = new();
+
+    // Elapsed time since creation in TimeSpan ticks, refreshed by the timer: what a hit reads instead of the clock.
+    private long _now;
+    private long _lastSweep;
+    private long _sequence;
+    private int _count;
+    private int _sweeping;
+    private bool _disposed;
 
     /// <summary>Creates the cache.</summary>
     /// <param name="options">Workflow options; <see cref="SchemaWorkflowOptions.SessionCache"/> is used.</param>
@@ -29,28 +47,69 @@ public sealed class MemorySessionCache : ISessionCache, IDisposable
     public MemorySessionCache(IOptions<SchemaWorkflowOptions> options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = options.Value.SessionCache;
-        var clock = new TimeProviderClock(timeProvider ?? TimeProvider.System);
-        _cache = new MemoryCache(new MemoryCacheOptions
+        var settings = options.Value.SessionCache;
+        _time = timeProvider ?? TimeProvider.System;
+        _start = _time.GetTimestamp();
+        _sizeLimit = Math.Max(1, settings.SizeLimit);
+        var sliding = settings.SlidingExpiration > TimeSpan.Zero ? settings.SlidingExpiration : TimeSpan.FromTicks(1);
+        _slidingTicks = sliding.Ticks;
+        _sweepTicks = TimeSpan.FromSeconds(Math.Clamp(sliding.TotalSeconds / 2, 1, 60)).Ticks;
+        Tick = TimeSpan.FromTicks(Math.Clamp(sliding.Ticks / 8, MinTick.Ticks, MaxTick.Ticks));
+
+        // The timer holds the cache weakly, so a cache that is dropped without Dispose can still be collected; the
+        // next tick then stops the timer.
+        var state = new TimerState(new WeakReference<MemorySessionCache>(this));
+        var restoreFlow = !ExecutionContext.IsFlowSuppressed();
+        if (restoreFlow)
         {
-            SizeLimit = _options.SizeLimit,
-            Clock = clock,
-            ExpirationScanFrequency = TimeSpan.FromSeconds(Math.Max(1, Math.Min(60, _options.SlidingExpiration.TotalSeconds / 2))),
-        });
-        _onEvicted = OnEvicted;
+            ExecutionContext.SuppressFlow();
+        }
+
+        try
+        {
+            _timer = _time.CreateTimer(static s => ((TimerState)s!).OnTick(), state, Tick, Tick);
+        }
+        finally
+        {
+            if (restoreFlow)
+            {
+                ExecutionContext.RestoreFlow();
+            }
+        }
+
+        state.Timer = _timer;
     }
 
     /// <summary>Entries currently held.</summary>
-    public int Count => _cache.Count;
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>The granularity of expiry and recency: how often the coarse clock is refreshed.</summary>
+    internal TimeSpan Tick { get; }
+
+    /// <summary>Sessions currently tracked (including sessions whose last entry expired but that were not swept yet).</summary>
+    internal int SessionCount => _sessions.Count;
 
     /// <inheritdoc />
     public bool TryGet(string sessionId, ProductTypeKey key, [NotNullWhen(true)] out SchemaResult? result)
     {
-        if (_sessions.TryGetValue(sessionId, out var session) && session.Keys.TryGetValue(key.Value, out var entryKey) &&
-            _cache.TryGetValue(entryKey, out var value) && value is SchemaResult hit)
+        if (_sessions.TryGetValue(sessionId, out var session) && session.Entries.TryGetValue(key, out var entry))
         {
-            result = hit;
-            return true;
+            var now = Volatile.Read(ref _now);
+            var lastAccess = Volatile.Read(ref entry.LastAccess);
+            if (now - lastAccess < _slidingTicks)
+            {
+                // Written only when the coarse clock moved on, so concurrent hits on one entry do not keep writing
+                // its cache line.
+                if (lastAccess != now)
+                {
+                    Volatile.Write(ref entry.LastAccess, now);
+                }
+
+                result = entry.Result;
+                return true;
+            }
+
+            Remove(session, key, entry);
         }
 
         result = null;
@@ -62,14 +121,48 @@ public sealed class MemorySessionCache : ISessionCache, IDisposable
     {
         ArgumentNullException.ThrowIfNull(sessionId);
         ArgumentNullException.ThrowIfNull(result);
-        var session = _sessions.GetOrAdd(sessionId, static _ => new Session());
-        var entryKey = session.Keys.GetOrAdd(key.Value, static (k, s) => new EntryKey(s, k), session);
-        using var entry = _cache.CreateEntry(entryKey);
-        entry.Value = result;
-        entry.Size = 1;
-        entry.SlidingExpiration = _options.SlidingExpiration;
-        entry.AddExpirationToken(new CancellationChangeToken(session.Token));
-        entry.RegisterPostEvictionCallback(_onEvicted);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var entry = new Entry(result, Volatile.Read(ref _now), Interlocked.Increment(ref _sequence));
+        while (true)
+        {
+            var session = _sessions.GetOrAdd(sessionId, static _ => new Session());
+            bool added;
+            if (session.Entries.TryGetValue(key, out var old))
+            {
+                if (!session.Entries.TryUpdate(key, entry, old))
+                {
+                    continue;
+                }
+
+                added = false;
+            }
+            else if (session.Entries.TryAdd(key, entry))
+            {
+                Interlocked.Increment(ref _count);
+                added = true;
+            }
+            else
+            {
+                continue;
+            }
+
+            // A session removed (cleared, or swept when empty) while this entry went in: take the entry back out and
+            // add it to the session that replaces it. The full fence pairs with the one in RemoveSession: either the
+            // remover sees this entry, or this sees the removal.
+            Interlocked.MemoryBarrier();
+            if (Volatile.Read(ref session.Removed))
+            {
+                Remove(session, key, entry);
+                continue;
+            }
+
+            if (added && Volatile.Read(ref _count) > _sizeLimit)
+            {
+                EvictLeastRecentlyUsed();
+            }
+
+            return;
+        }
     }
 
     /// <inheritdoc />
@@ -78,66 +171,155 @@ public sealed class MemorySessionCache : ISessionCache, IDisposable
         ArgumentNullException.ThrowIfNull(sessionId);
         if (_sessions.TryRemove(sessionId, out var session))
         {
-            session.Cancel();
-
-            // Expired-by-token entries leave the cache lazily; remove them now so lookups miss at once.
-            foreach (var entryKey in session.Keys.Values)
-            {
-                _cache.Remove(entryKey);
-            }
-
-            session.Keys.Clear();
-            session.Dispose();
+            RemoveSession(session);
         }
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        _cache.Dispose();
-        foreach (var session in _sessions.Values)
+        if (_disposed)
         {
-            session.Dispose();
+            return;
+        }
+
+        _disposed = true;
+        _timer.Dispose();
+        foreach (var pair in _sessions)
+        {
+            if (_sessions.TryRemove(pair))
+            {
+                RemoveSession(pair.Value);
+            }
         }
     }
 
-    private void OnEvicted(object key, object? value, EvictionReason reason, object? state)
+    /// <summary>Refreshes the coarse clock and, when due, sweeps expired entries.</summary>
+    internal void OnTick()
     {
-        if (reason != EvictionReason.Replaced && key is EntryKey entryKey)
+        var now = _time.GetElapsedTime(_start).Ticks;
+        Volatile.Write(ref _now, now);
+        if (now - _lastSweep >= _sweepTicks && Interlocked.Exchange(ref _sweeping, 1) == 0)
         {
-            // Removes only this instance: a newer key interned for the same type after it stays.
-            entryKey.Session.Keys.TryRemove(new KeyValuePair<string, EntryKey>(entryKey.Key, entryKey));
+            try
+            {
+                _lastSweep = now;
+                Sweep(now);
+            }
+            finally
+            {
+                Volatile.Write(ref _sweeping, 0);
+            }
         }
     }
 
-    /// <summary>A session's change token (cancelled by <see cref="Clear"/>) and its interned entry keys.</summary>
-    private sealed class Session : IDisposable
+    /// <summary>Drops every expired entry and every empty session.</summary>
+    private void Sweep(long now)
     {
-        private readonly CancellationTokenSource _cts = new();
+        foreach (var (sessionId, session) in _sessions)
+        {
+            foreach (var (key, entry) in session.Entries)
+            {
+                if (now - Volatile.Read(ref entry.LastAccess) >= _slidingTicks)
+                {
+                    Remove(session, key, entry);
+                }
+            }
 
-        public ConcurrentDictionary<string, EntryKey> Keys { get; } = new(StringComparer.Ordinal);
-
-        public CancellationToken Token => _cts.Token;
-
-        public void Cancel() => _cts.Cancel();
-
-        public void Dispose() => _cts.Dispose();
+            if (session.Entries.IsEmpty && _sessions.TryRemove(new KeyValuePair<string, Session>(sessionId, session)))
+            {
+                // An entry set between the emptiness check and the removal is taken back out (and re-added to a new
+                // session by its Set).
+                RemoveSession(session);
+            }
+        }
     }
 
-    /// <summary>
-    /// The cache key of one entry. Interned (one instance per session and type while the entry lives), so it keeps
-    /// reference equality: the cache hashes it by identity instead of hashing two strings per lookup, and an eviction
-    /// callback of an old instance can never remove a newer one.
-    /// </summary>
-    private sealed class EntryKey(Session session, string key)
+    /// <summary>Evicts the least recently used entries down to 90% of the size limit (one batch per overflow).</summary>
+    private void EvictLeastRecentlyUsed()
     {
-        public Session Session { get; } = session;
+        lock (_evictLock)
+        {
+            var count = Volatile.Read(ref _count);
+            if (count <= _sizeLimit)
+            {
+                return;
+            }
 
-        public string Key { get; } = key;
+            var target = _sizeLimit - (_sizeLimit / 10);
+            var candidates = new List<(long LastAccess, long Sequence, Session Session, ProductTypeKey Key, Entry Entry)>(count);
+            foreach (var (_, session) in _sessions)
+            {
+                foreach (var (key, entry) in session.Entries)
+                {
+                    candidates.Add((Volatile.Read(ref entry.LastAccess), entry.Sequence, session, key, entry));
+                }
+            }
+
+            // Oldest access first; among entries read in the same tick, the oldest set first.
+            candidates.Sort(static (a, b) => a.LastAccess != b.LastAccess ? a.LastAccess.CompareTo(b.LastAccess) : a.Sequence.CompareTo(b.Sequence));
+            var excess = candidates.Count - target;
+            for (var i = 0; i < excess; i++)
+            {
+                var c = candidates[i];
+                Remove(c.Session, c.Key, c.Entry);
+            }
+        }
     }
 
-    private sealed class TimeProviderClock(TimeProvider timeProvider) : Microsoft.Extensions.Internal.ISystemClock
+    /// <summary>Removes one entry if it is still the one held; counts it once.</summary>
+    private void Remove(Session session, ProductTypeKey key, Entry entry)
     {
-        public DateTimeOffset UtcNow => timeProvider.GetUtcNow();
+        if (session.Entries.TryRemove(new KeyValuePair<ProductTypeKey, Entry>(key, entry)))
+        {
+            Interlocked.Decrement(ref _count);
+        }
+    }
+
+    /// <summary>Marks a session, already taken out of the session map, as removed and removes its entries.</summary>
+    private void RemoveSession(Session session)
+    {
+        Volatile.Write(ref session.Removed, true);
+        Interlocked.MemoryBarrier();
+        foreach (var (key, entry) in session.Entries)
+        {
+            Remove(session, key, entry);
+        }
+    }
+
+    /// <summary>One session's entries, by key (whose hash is computed once, when the key is parsed).</summary>
+    private sealed class Session
+    {
+        public readonly ConcurrentDictionary<ProductTypeKey, Entry> Entries = new();
+
+        public bool Removed;
+    }
+
+    /// <summary>A cached result and when it was last read, on the coarse clock.</summary>
+    private sealed class Entry(SchemaResult result, long lastAccess, long sequence)
+    {
+        public readonly SchemaResult Result = result;
+
+        /// <summary>Set order, to break ties between entries last read in the same tick.</summary>
+        public readonly long Sequence = sequence;
+
+        public long LastAccess = lastAccess;
+    }
+
+    private sealed class TimerState(WeakReference<MemorySessionCache> cache)
+    {
+        public ITimer? Timer { get; set; }
+
+        public void OnTick()
+        {
+            if (cache.TryGetTarget(out var target))
+            {
+                target.OnTick();
+            }
+            else
+            {
+                Timer?.Dispose();
+            }
+        }
     }
 }

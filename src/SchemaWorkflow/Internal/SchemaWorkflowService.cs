@@ -866,9 +866,11 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         ArgumentNullException.ThrowIfNull(sessionId);
         // Vectorized: the control characters (char.IsControl) are exactly U+0000–U+001F and U+007F–U+009F. This runs on
         // every session-cache hit, where an enumerator and a delegate call per character were a large share of its cost.
+        // Printable ASCII, the usual case, is recognised in one pass.
         var span = sessionId.AsSpan();
         if (span.Length == 0 || span.Length > _options.SessionCache.MaxSessionIdLength ||
-            span.ContainsAnyInRange('\u0000', '\u001F') || span.ContainsAnyInRange('\u007F', '\u009F'))
+            (span.ContainsAnyExceptInRange(' ', '~') &&
+             (span.ContainsAnyInRange('\u0000', '\u001F') || span.ContainsAnyInRange('\u007F', '\u009F'))))
         {
             throw new ArgumentException($"The session id must be 1 to {_options.SessionCache.MaxSessionIdLength} characters without control characters.", nameof(sessionId));
         }

@@ -17,7 +17,14 @@ public readonly struct ProductTypeKey : IEquatable<ProductTypeKey>, IComparable<
 
     private readonly string? _value;
 
-    private ProductTypeKey(string value) => _value = value;
+    // The ordinal hash of the text, computed once: keys are hashed on every cache and single-flight lookup.
+    private readonly int _hashCode;
+
+    private ProductTypeKey(string value)
+    {
+        _value = value;
+        _hashCode = StringComparer.Ordinal.GetHashCode(value);
+    }
 
     /// <summary>The key text, for example <c>pressure_gauge</c>. Empty for <c>default</c>.</summary>
     public string Value => _value ?? string.Empty;
@@ -92,7 +99,7 @@ public readonly struct ProductTypeKey : IEquatable<ProductTypeKey>, IComparable<
     public override bool Equals(object? obj) => obj is ProductTypeKey other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => _value is null ? 0 : StringComparer.Ordinal.GetHashCode(_value);
+    public override int GetHashCode() => _hashCode;
 
     /// <inheritdoc />
     public int CompareTo(ProductTypeKey other) => string.CompareOrdinal(_value, other._value);

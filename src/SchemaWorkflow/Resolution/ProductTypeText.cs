@@ -38,6 +38,13 @@ public static class ProductTypeText
     /// <returns>A sentence saying what was wrong and what to do, or null.</returns>
     public static string? FindProblem(string? text, int maxLength = DefaultMaxLength)
     {
+        // Every request runs this, so acceptable text is recognised in a few vectorized passes; only text that fails
+        // one of them takes the checks below, which find the first problem in a fixed order and describe it.
+        if (text is not null && IsPlainlyAcceptable(text, maxLength))
+        {
+            return null;
+        }
+
         if (text is null)
         {
             return "The product type is null. Pass the name of a product type, for example \"Temperature Transmitter\".";
@@ -77,6 +84,50 @@ public static class ProductTypeText
         }
 
         return hasLetterOrDigit ? null : "The product type has no letters or digits. Pass the name of a product type.";
+    }
+
+    /// <summary>
+    /// True when the text passes every check of <see cref="FindProblem"/>. The control characters
+    /// (<see cref="char.IsControl(char)"/>) are exactly U+0000–U+001F and U+007F–U+009F; a letter or digit rules out
+    /// text that is only white space.
+    /// </summary>
+    private static bool IsPlainlyAcceptable(string text, int maxLength)
+    {
+        var span = text.AsSpan();
+        if (span.Length == 0 || span.Length > maxLength || span[0] is '/' or '~')
+        {
+            return false;
+        }
+
+        if (!span.ContainsAnyExceptInRange(' ', '~'))
+        {
+            // Printable ASCII (the usual case) holds no control character: one more pass finds a backslash or a dot.
+            var i = span.IndexOfAny('\\', '.');
+            if (i >= 0 && (span[i] == '\\' || span[i..].Contains("..", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+        else if (span.ContainsAnyInRange('\u0000', '\u001F') || span.ContainsAnyInRange('\u007F', '\u009F') ||
+                 span.Contains('\\') || span.Contains("..", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (char.IsAsciiLetterOrDigit(span[0]))
+        {
+            return true;
+        }
+
+        foreach (var c in span)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

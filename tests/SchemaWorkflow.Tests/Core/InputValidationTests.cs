@@ -39,12 +39,64 @@ public sealed class InputValidationTests
     }
 
     [Theory]
+    [InlineData("\u00A0\u2003 ", "empty")]
+    [InlineData("gauge\u0085", "control character (U+0085)")]
+    [InlineData("\u009Fgauge", "control character (U+009F)")]
+    [InlineData("gauge\u007F", "control character (U+007F)")]
+    [InlineData("\u001Fgauge", "control character (U+001F)")]
+    [InlineData("pressure..gauge", "file path")]
+    [InlineData("pressure\\gauge", "file path")]
+    [InlineData("~gauge", "file path")]
+    [InlineData("- / -", "no letters")]
+    [InlineData("\u00A0--\u00A0", "no letters")]
+    [InlineData("..\n", "control character")]
+    public void Text_is_checked_in_a_fixed_order_with_the_same_message(string input, string expected)
+    {
+        var problem = ProductTypeText.FindProblem(input);
+        Assert.NotNull(problem);
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+        Assert.Equal(problem, Assert.Throws<ArgumentException>(() => ProductTypeText.Validate(input)).Message.Split(" (Parameter")[0]);
+    }
+
+    [Theory]
+    [InlineData("Temperature Transmitter")]
+    [InlineData("  pressure gauge ")]
+    [InlineData("Ölstandsmessung")]
+    [InlineData("\u00A0Durchflussmesser")]
+    [InlineData("-- flow meter")]
+    [InlineData("I/P converter")]
+    [InlineData("3.5 digit indicator")]
+    public void Acceptable_text_has_no_problem(string input) => Assert.Null(ProductTypeText.FindProblem(input));
+
+    [Fact]
+    public void The_length_limit_is_inclusive()
+    {
+        Assert.Null(ProductTypeText.FindProblem(new string('a', 20), maxLength: 20));
+        Assert.Contains("21 characters; the limit is 20", ProductTypeText.FindProblem(new string('a', 21), maxLength: 20), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("a\tb")]
+    [InlineData("a\u007Fb")]
+    [InlineData("käse\u0085")]
+    [InlineData("\u009F")]
     public async Task Bad_session_id_throws(string session)
     {
         using var t = new TestWorkflow();
         await Assert.ThrowsAsync<ArgumentException>(() => t.Workflow.GetOrGenerateAsync("gauge", new SchemaRequestOptions { SessionId = session }).AsTask());
+    }
+
+    [Theory]
+    [InlineData("käse-Sitzung-1")]
+    [InlineData("session 1 ~ é")]
+    public async Task Session_ids_with_non_ascii_text_are_accepted(string session)
+    {
+        using var t = new TestWorkflow();
+        var options = new SchemaRequestOptions { SessionId = session };
+        await t.Workflow.GetOrGenerateAsync("gauge", options);
+        var second = await t.Workflow.GetOrGenerateAsync("gauge", options);
+        Assert.Equal(SchemaSource.SessionCache, second.Source);
     }
 
     [Fact]
