@@ -259,119 +259,201 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
     {
         using var activity = SchemaWorkflowDiagnostics.ActivitySource.StartActivity("schemaworkflow.get_or_generate");
         var strategy = GetStrategy(options);
-        var steps = new List<StepTiming>(8);
-        var warnings = new List<string>();
-        ProductTypeKey? key = null;
-        using var timeout = new CancellationTokenSource(options.Timeout ?? _options.RequestTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var token = linked.Token;
+        var limit = options.Timeout ?? _options.RequestTimeout;
+        ValidateRequestTimeout(limit);
+
+        // No timer or linked token source per request: the request timeout bounds the store read (in that read's own
+        // timer) and the wait for the generation (in Task.WaitAsync), the two things a request waits on. A caller
+        // that joins a running generation so costs one timer, which fires only if the generation outlasts its limit.
+        var stepStart = _time.GetTimestamp();
+        var resolution = await resolving.ConfigureAwait(false);
+        var resolvedKey = resolution.Key ?? FallbackKey(productType);
+        var resolveStep = new StepTiming(SchemaStep.Resolve, _time.GetElapsedTime(stepStart));
+        activity?.SetTag("schemaworkflow.product_type", resolvedKey.Value);
+
+        StepTiming? cacheStep = null;
+        if (options.SessionId is { } sid && !options.ForceRegenerate)
+        {
+            stepStart = _time.GetTimestamp();
+            var hit = _sessionCache.TryGet(sid, resolvedKey, out var cached);
+            cacheStep = new StepTiming(SchemaStep.SessionCache, _time.GetElapsedTime(stepStart));
+            if (hit)
+            {
+                _diagnostics.Requests.Add(1, SessionCacheTag);
+                SchemaWorkflowLog.SessionCacheHit(_logger, resolvedKey.Value);
+                return cached!;
+            }
+        }
+
+        // While a generation of this type is running, join it without reading the store: the store cannot have
+        // the schema yet (the flight reads it first), and in a stampede every caller would otherwise make a read
+        // that finds nothing, each with its own timeout timer (a round trip each against a remote store). A
+        // flight that ends between this check and the join is harmless: the next flight finds the stored schema
+        // on its own read.
+        StepTiming? readStep = null;
+        string? storeWarning = null;
+        if (!options.ForceRegenerate && !_flights.IsRunning((resolvedKey, false)))
+        {
+            stepStart = _time.GetTimestamp();
+            var (stored, warning, timedOut) = await ReadStoreAsync(resolvedKey, Remaining(limit, start), cancellationToken).ConfigureAwait(false);
+            if (timedOut)
+            {
+                return TimedOut(productType, resolvedKey, limit, options, strategy, start, activity);
+            }
+
+            readStep = new StepTiming(SchemaStep.StoreRead, _time.GetElapsedTime(stepStart));
+            if (warning is not null)
+            {
+                if (FailWhenStoreUnavailable(options))
+                {
+                    return Finish(Failed(productType, resolvedKey, SchemaErrorCode.StoreUnavailable, warning, strategy.Kind, start), options, activity);
+                }
+
+                storeWarning = warning;
+            }
+
+            if (stored is not null)
+            {
+                SchemaWorkflowLog.StoreHit(_logger, resolvedKey.Value);
+                var fromStore = new SchemaResult
+                {
+                    RequestedName = productType,
+                    Key = resolvedKey,
+                    Source = SchemaSource.Store,
+                    Strategy = strategy.Kind,
+                    Schema = stored,
+                    Persisted = true,
+                    Duration = _time.GetElapsedTime(start),
+                    Steps = ComposeSteps(resolveStep, cacheStep, readStep, null, []),
+                    Fields = stored.CountFields(),
+                    Warnings = storeWarning is null ? [] : [storeWarning],
+                };
+                return Finish(fromStore, options, activity);
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        stepStart = _time.GetTimestamp();
+        var flightKey = (resolvedKey, options.ForceRegenerate);
+        var flight = _flights.JoinOrCreate(flightKey, out var joined);
+        Task<FlightOutcome> waiting;
         try
         {
-            var stepStart = _time.GetTimestamp();
-            var resolution = await resolving.ConfigureAwait(false);
-            var resolvedKey = resolution.Key ?? FallbackKey(productType);
-            key = resolvedKey;
-            steps.Add(new StepTiming(SchemaStep.Resolve, _time.GetElapsedTime(stepStart)));
-            activity?.SetTag("schemaworkflow.product_type", resolvedKey.Value);
-
-            if (options.SessionId is { } sid && !options.ForceRegenerate)
-            {
-                stepStart = _time.GetTimestamp();
-                var hit = _sessionCache.TryGet(sid, resolvedKey, out var cached);
-                steps.Add(new StepTiming(SchemaStep.SessionCache, _time.GetElapsedTime(stepStart)));
-                if (hit)
-                {
-                    _diagnostics.Requests.Add(1, SessionCacheTag);
-                    SchemaWorkflowLog.SessionCacheHit(_logger, resolvedKey.Value);
-                    return cached!;
-                }
-            }
-
-            // While a generation of this type is running, join it without reading the store: the store cannot have
-            // the schema yet (the flight reads it first), and in a stampede every caller would otherwise make a read
-            // that finds nothing, each with its own timeout timer (a round trip each against a remote store). A
-            // flight that ends between this check and the join is harmless: the next flight finds the stored schema
-            // on its own read.
-            if (!options.ForceRegenerate && !_flights.IsRunning((resolvedKey, false)))
-            {
-                stepStart = _time.GetTimestamp();
-                var (stored, storeWarning) = await ReadStoreAsync(resolvedKey, token).ConfigureAwait(false);
-                steps.Add(new StepTiming(SchemaStep.StoreRead, _time.GetElapsedTime(stepStart)));
-                if (storeWarning is not null)
-                {
-                    if (FailWhenStoreUnavailable(options))
-                    {
-                        return Finish(Failed(productType, resolvedKey, SchemaErrorCode.StoreUnavailable, storeWarning, strategy.Kind, start), options, activity);
-                    }
-
-                    warnings.Add(storeWarning);
-                }
-
-                if (stored is not null)
-                {
-                    SchemaWorkflowLog.StoreHit(_logger, resolvedKey.Value);
-                    var fromStore = new SchemaResult
-                    {
-                        RequestedName = productType,
-                        Key = resolvedKey,
-                        Source = SchemaSource.Store,
-                        Strategy = strategy.Kind,
-                        Schema = stored,
-                        Persisted = true,
-                        Duration = _time.GetElapsedTime(start),
-                        Steps = steps,
-                        Fields = stored.CountFields(),
-                        Warnings = warnings,
-                    };
-                    return Finish(fromStore, options, activity);
-                }
-            }
-
-            stepStart = _time.GetTimestamp();
-            var (outcome, joined) = await _flights.RunAsync(
-                (resolvedKey, options.ForceRegenerate),
-                flightToken => RunFlightAsync(resolvedKey, productType, resolution, options, strategy, flightToken),
-                () =>
-                {
-                    _diagnostics.SingleFlightJoins.Add(1);
-                    SchemaWorkflowLog.JoinedFlight(_logger, resolvedKey.Value);
-                },
-                token).ConfigureAwait(false);
+            // Begin the wait (and its timer) before the work starts, so the timeout counts from before the work.
+            waiting = flight.Completion.WaitAsync(Remaining(limit, start), _time, cancellationToken);
+        }
+        finally
+        {
             if (joined)
             {
-                steps.Add(new StepTiming(SchemaStep.SingleFlightWait, _time.GetElapsedTime(stepStart)));
+                _diagnostics.SingleFlightJoins.Add(1);
+                SchemaWorkflowLog.JoinedFlight(_logger, resolvedKey.Value);
             }
             else
             {
-                steps.AddRange(outcome.Steps);
+                _flights.Start(
+                    flightKey,
+                    flight,
+                    new FlightWork(this, resolvedKey, productType, resolution, options, strategy),
+                    static (w, flightToken) => w.Self.RunFlightAsync(w.Key, w.ProductType, w.Resolution, w.Options, w.Strategy, flightToken));
             }
-
-            warnings.AddRange(outcome.Warnings);
-            var result = new SchemaResult
-            {
-                RequestedName = productType,
-                Key = resolvedKey,
-                Source = outcome.Schema is null ? SchemaSource.None : outcome.Source,
-                Strategy = strategy.Kind,
-                Schema = outcome.Schema,
-                GeneratedBy = outcome.GeneratedBy,
-                Persisted = outcome.Persisted,
-                JoinedInFlight = joined,
-                Duration = _time.GetElapsedTime(start),
-                Steps = steps,
-                Fields = outcome.Schema?.CountFields(),
-                Enrichment = outcome.Enrichment,
-                Warnings = warnings,
-                Error = outcome.Error,
-            };
-            return Finish(result, options, activity);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+
+        FlightOutcome outcome;
+        try
         {
-            var limit = options.Timeout ?? _options.RequestTimeout;
-            return Finish(Failed(productType, key, SchemaErrorCode.Timeout, $"The request did not complete within {limit.TotalSeconds:0.###} s and was cancelled. Raise the timeout, or try again when the generator is less busy.", strategy.Kind, start), options, activity);
+            outcome = await waiting.ConfigureAwait(false);
+        }
+        catch (TimeoutException ex) when (!ReferenceEquals(ex, flight.Completion.Exception?.InnerException))
+        {
+            // This caller's limit passed; the generation goes on for the other waiters, or is cancelled if none is left.
+            flight.Leave();
+            return TimedOut(productType, resolvedKey, limit, options, strategy, start, activity);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            flight.Leave();
+            throw;
+        }
+
+        var result = new SchemaResult
+        {
+            RequestedName = productType,
+            Key = resolvedKey,
+            Source = outcome.Schema is null ? SchemaSource.None : outcome.Source,
+            Strategy = strategy.Kind,
+            Schema = outcome.Schema,
+            GeneratedBy = outcome.GeneratedBy,
+            Persisted = outcome.Persisted,
+            JoinedInFlight = joined,
+            Duration = _time.GetElapsedTime(start),
+            Steps = joined
+                ? ComposeSteps(resolveStep, cacheStep, readStep, new StepTiming(SchemaStep.SingleFlightWait, _time.GetElapsedTime(stepStart)), [])
+                : ComposeSteps(resolveStep, cacheStep, readStep, null, outcome.Steps),
+            Fields = outcome.Fields,
+            Enrichment = outcome.Enrichment,
+            Warnings = storeWarning is null ? outcome.Warnings : [storeWarning, .. outcome.Warnings],
+            Error = outcome.Error,
+        };
+        return Finish(result, options, activity);
+    }
+
+    private SchemaResult TimedOut(string productType, ProductTypeKey key, TimeSpan limit, SchemaRequestOptions options, IExecutionStrategy strategy, long start, Activity? activity) =>
+        Finish(Failed(productType, key, SchemaErrorCode.Timeout, $"The request did not complete within {limit.TotalSeconds:0.###} s and was cancelled. Raise the timeout, or try again when the generator is less busy.", strategy.Kind, start), options, activity);
+
+    /// <summary>The time left of a request's limit: zero once it has passed, infinite for an infinite limit.</summary>
+    private TimeSpan Remaining(TimeSpan limit, long start)
+    {
+        if (limit == Timeout.InfiniteTimeSpan)
+        {
+            return limit;
+        }
+
+        var left = limit - _time.GetElapsedTime(start);
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    /// <summary>The range a timer accepts, checked up front as the request's timer used to check it.</summary>
+    private static void ValidateRequestTimeout(TimeSpan limit)
+    {
+        var ms = (long)limit.TotalMilliseconds;
+        if (ms < -1 || ms > uint.MaxValue - 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, "The request timeout must be positive and at most about 49 days, or Timeout.InfiniteTimeSpan.");
         }
     }
+
+    /// <summary>A result's steps in order, in an array of their exact count.</summary>
+    private static StepTiming[] ComposeSteps(StepTiming resolve, StepTiming? cache, StepTiming? read, StepTiming? wait, IReadOnlyList<StepTiming> flight)
+    {
+        var steps = new StepTiming[1 + (cache is null ? 0 : 1) + (read is null ? 0 : 1) + (wait is null ? 0 : 1) + flight.Count];
+        var i = 0;
+        steps[i++] = resolve;
+        if (cache is not null)
+        {
+            steps[i++] = cache;
+        }
+
+        if (read is not null)
+        {
+            steps[i++] = read;
+        }
+
+        if (wait is not null)
+        {
+            steps[i++] = wait;
+        }
+
+        for (var j = 0; j < flight.Count; j++)
+        {
+            steps[i++] = flight[j];
+        }
+
+        return steps;
+    }
+
+    /// <summary>What a flight's work needs, passed by value so that joining a flight allocates no closure.</summary>
+    private readonly record struct FlightWork(SchemaWorkflowService Self, ProductTypeKey Key, string ProductType, ProductTypeResolution Resolution, SchemaRequestOptions Options, IExecutionStrategy Strategy);
 
     private SchemaResult Finish(SchemaResult result, SchemaRequestOptions options, Activity? activity)
     {
@@ -770,17 +852,33 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         }
     }
 
-    private async Task<(ProductSchema? Schema, string? Warning)> ReadStoreAsync(ProductTypeKey key, CancellationToken token)
+    /// <summary>
+    /// The request's own store read, bounded by the store timeout or by what is left of the request's limit, whichever
+    /// is shorter: one timer for both. TimedOut is true when the request's limit passed.
+    /// </summary>
+    private async Task<(ProductSchema? Schema, string? Warning, bool TimedOut)> ReadStoreAsync(ProductTypeKey key, TimeSpan requestRemaining, CancellationToken token)
     {
+        var requestBound = requestRemaining != Timeout.InfiniteTimeSpan && requestRemaining <= _options.StoreTimeout;
+        using var timeout = new CancellationTokenSource(requestBound ? requestRemaining : _options.StoreTimeout, _time);
+        using var linked = token.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(token, timeout.Token) : null;
         try
         {
-            var read = await WithStoreTimeoutAsync(ct => _store.GetAsync(key, ct), token).ConfigureAwait(false);
+            StoreReadResult read;
+            try
+            {
+                read = await _store.GetAsync(key, linked?.Token ?? timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (!token.IsCancellationRequested && timeout.IsCancellationRequested && !requestBound)
+            {
+                throw new SchemaStoreUnavailableException($"The schema store did not answer within {_options.StoreTimeout.TotalSeconds:0.###} s.", ex);
+            }
+
             if (read.Status == StoreReadStatus.Found && read.Envelope is { } envelope)
             {
                 var stale = StaleReason(envelope);
                 if (stale is null)
                 {
-                    return (envelope.Schema, null);
+                    return (envelope.Schema, null, false);
                 }
 
                 SchemaWorkflowLog.StoredStale(_logger, key.Value, stale);
@@ -790,13 +888,17 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
                 SchemaWorkflowLog.StoreEntryRejected(_logger, key.Value, read.Problem ?? "unreadable");
             }
 
-            return (null, null);
+            return (null, null, false);
+        }
+        catch (OperationCanceledException) when (requestBound && !token.IsCancellationRequested && timeout.IsCancellationRequested)
+        {
+            return (null, null, true);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
         {
             _diagnostics.StoreFailures.Add(1, new KeyValuePair<string, object?>("operation", "read"));
             SchemaWorkflowLog.StoreUnavailable(_logger, ex, "reading", key.Value);
-            return (null, StoreDownMessage(ex));
+            return (null, StoreDownMessage(ex), false);
         }
     }
 
