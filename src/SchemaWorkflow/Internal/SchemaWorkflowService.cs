@@ -340,7 +340,11 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         try
         {
             // Begin the wait (and its timer) before the work starts, so the timeout counts from before the work.
-            waiting = flight.Completion.WaitAsync(Remaining(limit, start), _time, cancellationToken);
+            waiting = flight.WaitUntil(Deadline(limit, start), _time);
+            if (cancellationToken.CanBeCanceled)
+            {
+                waiting = waiting.WaitAsync(cancellationToken);
+            }
         }
         finally
         {
@@ -400,6 +404,10 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
 
     private SchemaResult TimedOut(string productType, ProductTypeKey key, TimeSpan limit, SchemaRequestOptions options, IExecutionStrategy strategy, long start, Activity? activity) =>
         Finish(Failed(productType, key, SchemaErrorCode.Timeout, $"The request did not complete within {limit.TotalSeconds:0.###} s and was cancelled. Raise the timeout, or try again when the generator is less busy.", strategy.Kind, start), options, activity);
+
+    /// <summary>A request's deadline as a timestamp; <see cref="long.MaxValue"/> for an infinite limit.</summary>
+    private long Deadline(TimeSpan limit, long start) =>
+        limit == Timeout.InfiniteTimeSpan ? long.MaxValue : start + (long)(limit.TotalSeconds * _time.TimestampFrequency);
 
     /// <summary>The time left of a request's limit: zero once it has passed, infinite for an infinite limit.</summary>
     private TimeSpan Remaining(TimeSpan limit, long start)

@@ -102,8 +102,11 @@ internal sealed class SingleFlight<TKey, TResult>
         private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly CancellationTokenSource _cts = new();
         private readonly Lock _gate = new();
+        private List<WaitGroup>? _groups;
+        private WaitGroup? _latest;
         private int _waiters;
         private bool _abandoned;
+        private bool _finished;
         private bool _disposed;
 
         /// <summary>Completes with the work's result.</summary>
@@ -128,6 +131,46 @@ internal sealed class SingleFlight<TKey, TResult>
             }
         }
 
+        /// <summary>
+        /// A task that completes as <see cref="Completion"/> does, or faults with a <see cref="TimeoutException"/> at
+        /// <paramref name="deadline"/> rounded up to the next millisecond (timers count whole milliseconds anyway).
+        /// Waiters whose deadlines fall in the same millisecond share one task and one timer, so a stampede of callers
+        /// arriving together costs a handful of timers, not one each; and each waiter's continuation is queued on its
+        /// own, so waiters resume in parallel on every core.
+        /// </summary>
+        /// <param name="deadline">The deadline as a timestamp of <paramref name="timeProvider"/>; <see cref="long.MaxValue"/> for none.</param>
+        /// <param name="timeProvider">The clock.</param>
+        /// <returns>The task to await.</returns>
+        public Task<TResult> WaitUntil(long deadline, TimeProvider timeProvider)
+        {
+            if (deadline == long.MaxValue)
+            {
+                return _completion.Task;
+            }
+
+            var ticksPerMs = Math.Max(1, timeProvider.TimestampFrequency / 1000);
+            var bucket = (deadline / ticksPerMs) + (deadline % ticksPerMs > 0 ? 1 : 0);
+            lock (_gate)
+            {
+                if (_finished)
+                {
+                    return _completion.Task;
+                }
+
+                if (_latest is { } latest && latest.Bucket == bucket)
+                {
+                    return latest.Task;
+                }
+
+                var dueTime = timeProvider.GetElapsedTime(timeProvider.GetTimestamp(), bucket * ticksPerMs);
+                var group = new WaitGroup(bucket);
+                (_groups ??= []).Add(group);
+                _latest = group;
+                group.Arm(timeProvider, dueTime > TimeSpan.Zero ? dueTime : TimeSpan.Zero);
+                return group.Task;
+            }
+        }
+
         /// <summary>Removes a waiter; the last one to leave an unfinished flight cancels it.</summary>
         public void Leave()
         {
@@ -142,7 +185,14 @@ internal sealed class SingleFlight<TKey, TResult>
             }
         }
 
-        internal void SetResult(TResult result) => _completion.TrySetResult(result);
+        internal void SetResult(TResult result)
+        {
+            _completion.TrySetResult(result);
+            foreach (var group in Finish())
+            {
+                group.SetResult(result);
+            }
+        }
 
         internal void SetException(Exception ex)
         {
@@ -153,6 +203,11 @@ internal sealed class SingleFlight<TKey, TResult>
             else
             {
                 _completion.TrySetException(ex);
+            }
+
+            foreach (var group in Finish())
+            {
+                group.SetException(ex);
             }
         }
 
@@ -169,6 +224,61 @@ internal sealed class SingleFlight<TKey, TResult>
             }
 
             _cts.Dispose();
+        }
+
+        private List<WaitGroup> Finish()
+        {
+            lock (_gate)
+            {
+                _finished = true;
+                _latest = null;
+                var groups = _groups ?? [];
+                _groups = null;
+                return groups;
+            }
+        }
+    }
+
+    /// <summary>The waiters of one flight whose deadlines fall in one millisecond.</summary>
+    private sealed class WaitGroup(long bucket)
+    {
+        private readonly TaskCompletionSource<TResult> _signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private ITimer? _timer;
+
+        public long Bucket { get; } = bucket;
+
+        public Task<TResult> Task => _signal.Task;
+
+        public void Arm(TimeProvider timeProvider, TimeSpan dueTime) =>
+            _timer = timeProvider.CreateTimer(static s => ((WaitGroup)s!).Expire(), this, dueTime, Timeout.InfiniteTimeSpan);
+
+        public void SetResult(TResult result)
+        {
+            _signal.TrySetResult(result);
+            _timer?.Dispose();
+        }
+
+        public void SetException(Exception ex)
+        {
+            if (ex is OperationCanceledException oce)
+            {
+                _signal.TrySetCanceled(oce.CancellationToken);
+            }
+            else
+            {
+                _signal.TrySetException(ex);
+                _ = _signal.Task.Exception;
+            }
+
+            _timer?.Dispose();
+        }
+
+        private void Expire()
+        {
+            // Observed here: waiters that left on their own tokens no longer await this task.
+            _signal.TrySetException(new TimeoutException("The wait for the shared work reached its deadline."));
+            _ = _signal.Task.Exception;
+            _timer?.Dispose();
         }
     }
 }
