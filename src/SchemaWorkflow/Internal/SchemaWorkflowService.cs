@@ -499,7 +499,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         var stepStart = _time.GetTimestamp();
         try
         {
-            var read = await WithStoreTimeoutAsync(ct => _store.GetAsync(key, ct), flightToken).ConfigureAwait(false);
+            var read = await WithStoreTimeoutAsync((Store: _store, Key: key), static (s, ct) => s.Store.GetAsync(s.Key, ct), flightToken).ConfigureAwait(false);
             if (read.Status == StoreReadStatus.Found && read.Envelope is { } envelope)
             {
                 var stale = StaleReason(envelope);
@@ -613,7 +613,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
                     {
                         // Another writer won: serve its schema rather than overwrite it.
                         SchemaWorkflowLog.StoreConflict(_logger, key.Value);
-                        var winner = await WithStoreTimeoutAsync(ct => _store.GetAsync(key, ct), flightToken).ConfigureAwait(false);
+                        var winner = await WithStoreTimeoutAsync((Store: _store, Key: key), static (s, ct) => s.Store.GetAsync(s.Key, ct), flightToken).ConfigureAwait(false);
                         if (winner is { Status: StoreReadStatus.Found, Envelope: { } won })
                         {
                             steps.Add(new StepTiming(SchemaStep.StoreWrite, _time.GetElapsedTime(stepStart)));
@@ -704,7 +704,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
                 }
 
                 // The previous holder may have stored the schema just before releasing.
-                var read = await WithStoreTimeoutAsync(ct => _store.GetAsync(key, ct), token).ConfigureAwait(false);
+                var read = await WithStoreTimeoutAsync((Store: _store, Key: key), static (s, ct) => s.Store.GetAsync(s.Key, ct), token).ConfigureAwait(false);
                 if (read is { Status: StoreReadStatus.Found, Envelope: { } done } && StaleReason(done) is null)
                 {
                     await handle.DisposeAsync().ConfigureAwait(false);
@@ -730,7 +730,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 1000));
             if (!options.ForceRegenerate)
             {
-                var read = await WithStoreTimeoutAsync(ct => _store.GetAsync(key, ct), token).ConfigureAwait(false);
+                var read = await WithStoreTimeoutAsync((Store: _store, Key: key), static (s, ct) => s.Store.GetAsync(s.Key, ct), token).ConfigureAwait(false);
                 if (read is { Status: StoreReadStatus.Found, Envelope: { } stored } && StaleReason(stored) is null)
                 {
                     return (null, stored);
@@ -741,7 +741,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
 
     private async Task<(ProductSchema? Schema, ISchemaGenerator? Generator, int Index, SchemaError? Error)> GenerateAsync(SchemaGenerationRequest request, ProductTypeResolution resolution, SchemaRequestOptions options, List<string> warnings, CancellationToken flightToken)
     {
-        var suggestions = new List<string>(resolution.Suggestions);
+        List<string>? suggestions = null; // the resolver's suggestions plus the generators', built only when a generator refuses
         var unsupported = 0;
         var timedOut = false;
         Exception? lastFailure = null;
@@ -754,11 +754,11 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         {
             var generator = _generators.Generators[i];
             var limit = options.GenerationTimeout ?? _options.GenerationTimeout;
-            using var timeout = new CancellationTokenSource(limit, _time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(flightToken, timeout.Token);
+            using var timeout = StepTimeout(limit, flightToken, out var link);
+            using var linkScope = link;
             try
             {
-                var schema = await generator.GenerateAsync(request, linked.Token).ConfigureAwait(false);
+                var schema = await generator.GenerateAsync(request, timeout.Token).ConfigureAwait(false);
                 if (schema is null || schema.Key != request.Key)
                 {
                     lastFailure = new InvalidOperationException($"The {generator.Name} generator returned a schema for '{schema?.Key}' instead of '{request.Key}'.");
@@ -778,6 +778,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
                 unsupported++;
                 SchemaWorkflowLog.GeneratorUnsupported(_logger, generator.Name, request.Key.Value);
                 _diagnostics.Generations.Add(1, new KeyValuePair<string, object?>("outcome", "unsupported"));
+                suggestions ??= [.. resolution.Suggestions];
                 foreach (var s in ex.Error.Suggestions)
                 {
                     if (!suggestions.Contains(s, StringComparer.Ordinal))
@@ -803,6 +804,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
 
         if (unsupported == _generators.Generators.Count)
         {
+            suggestions ??= [.. resolution.Suggestions];
             var message = suggestions.Count > 0
                 ? $"'{request.RequestedName}' is not a known product type. Did you mean: {string.Join(", ", suggestions.Take(5))}?"
                 : $"'{request.RequestedName}' is not a known product type, and no registered generator can serve it. Check the spelling, or register a generator for it.";
@@ -864,17 +866,17 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
     /// The request's own store read, bounded by the store timeout or by what is left of the request's limit, whichever
     /// is shorter: one timer for both. TimedOut is true when the request's limit passed.
     /// </summary>
-    private async Task<(ProductSchema? Schema, string? Warning, bool TimedOut)> ReadStoreAsync(ProductTypeKey key, TimeSpan requestRemaining, CancellationToken token)
+    private async ValueTask<(ProductSchema? Schema, string? Warning, bool TimedOut)> ReadStoreAsync(ProductTypeKey key, TimeSpan requestRemaining, CancellationToken token)
     {
         var requestBound = requestRemaining != Timeout.InfiniteTimeSpan && requestRemaining <= _options.StoreTimeout;
-        using var timeout = new CancellationTokenSource(requestBound ? requestRemaining : _options.StoreTimeout, _time);
-        using var linked = token.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(token, timeout.Token) : null;
+        using var timeout = StepTimeout(requestBound ? requestRemaining : _options.StoreTimeout, token, out var link);
+        using var linkScope = link;
         try
         {
             StoreReadResult read;
             try
             {
-                read = await _store.GetAsync(key, linked?.Token ?? timeout.Token).ConfigureAwait(false);
+                read = await _store.GetAsync(key, timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException ex) when (!token.IsCancellationRequested && timeout.IsCancellationRequested && !requestBound)
             {
@@ -910,18 +912,34 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         }
     }
 
-    private async Task<T> WithStoreTimeoutAsync<T>(Func<CancellationToken, ValueTask<T>> operation, CancellationToken token)
+    private ValueTask<T> WithStoreTimeoutAsync<T>(Func<CancellationToken, ValueTask<T>> operation, CancellationToken token) =>
+        WithStoreTimeoutAsync(operation, static (op, ct) => op(ct), token);
+
+    /// <summary>One store operation under the store timeout; the state spares the caller a closure per call.</summary>
+    private async ValueTask<T> WithStoreTimeoutAsync<TState, T>(TState state, Func<TState, CancellationToken, ValueTask<T>> operation, CancellationToken token)
     {
-        using var timeout = new CancellationTokenSource(_options.StoreTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, timeout.Token);
+        using var timeout = StepTimeout(_options.StoreTimeout, token, out var link);
+        using var linkScope = link;
         try
         {
-            return await operation(linked.Token).ConfigureAwait(false);
+            return await operation(state, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!token.IsCancellationRequested && timeout.IsCancellationRequested)
         {
             throw new SchemaStoreUnavailableException($"The schema store did not answer within {_options.StoreTimeout.TotalSeconds:0.###} s.", ex);
         }
+    }
+
+    /// <summary>
+    /// A token source for one step, cancelled when its limit passes or when <paramref name="token"/> is. Cheaper than
+    /// a linked token source: the outer token cancels this one through a registration, with no second source and no
+    /// registration list of its own. Dispose <paramref name="link"/> before the source.
+    /// </summary>
+    private CancellationTokenSource StepTimeout(TimeSpan limit, CancellationToken token, out CancellationTokenRegistration link)
+    {
+        var timeout = new CancellationTokenSource(limit, _time);
+        link = token.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), timeout);
+        return timeout;
     }
 
     private string? StaleReason(SchemaEnvelope envelope)
