@@ -186,13 +186,16 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         }
 
         var strategy = GetStrategy(options);
+        var itemOptions = options.Strategy == strategy.Kind ? options : options with { Strategy = strategy.Kind };
         var concurrency = Math.Clamp(options.MaxConcurrency ?? _options.MaxConcurrency, 1, 1024);
         var total = items.Count;
         var completed = 0;
 
-        // De-duplicate by key: aliases of one type run once and share the result.
-        var groups = new Dictionary<ProductTypeKey, List<int>>();
-        var work = new List<(ProductTypeKey Key, string Name, ProductTypeResolution Resolution)>();
+        // De-duplicate by key: aliases of one type run once and share the result. The items of one key form a chain
+        // through `next` (index + 1, 0 ends it), so a batch of distinct types allocates no list per type.
+        var byKey = new Dictionary<ProductTypeKey, int>();
+        var next = new int[items.Count];
+        var work = new List<BatchWork>();
         for (var i = 0; i < items.Count; i++)
         {
             var text = items[i];
@@ -214,13 +217,17 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
                 Complete(i, Failed(text!, null, SchemaErrorCode.InvalidInput, ex.Message, strategy.Kind, 0));
                 continue;
             }
-            if (!groups.TryGetValue(key, out var indexes))
-            {
-                groups[key] = indexes = [];
-                work.Add((key, text!, resolution));
-            }
 
-            indexes.Add(i);
+            if (byKey.TryGetValue(key, out var w))
+            {
+                next[work[w].Last] = i + 1;
+                work[w] = work[w] with { Last = i };
+            }
+            else
+            {
+                byKey[key] = work.Count;
+                work.Add(new BatchWork(key, text!, resolution, i, i));
+            }
         }
 
         await strategy.RunAsync(work, concurrency, async (item, ct) =>
@@ -229,7 +236,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
             var start = _time.GetTimestamp();
             try
             {
-                result = await GetSlowAsync(item.Name, new ValueTask<ProductTypeResolution>(item.Resolution), options with { Strategy = strategy.Kind }, start, ct).ConfigureAwait(false);
+                result = await GetSlowAsync(item.Name, new ValueTask<ProductTypeResolution>(item.Resolution), itemOptions, start, ct).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -240,10 +247,17 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
                 result = Failed(item.Name, item.Key, SchemaErrorCode.Unknown, $"The request failed unexpectedly: {ex.Message}", strategy.Kind, start);
             }
 
-            foreach (var index in groups[item.Key])
+            for (var index = item.First; ;)
             {
                 var name = items[index]!;
                 Complete(index, string.Equals(name, result.RequestedName, StringComparison.Ordinal) ? result : result with { RequestedName = name });
+                var following = next[index];
+                if (following == 0)
+                {
+                    break;
+                }
+
+                index = following - 1;
             }
         }, cancellationToken).ConfigureAwait(false);
 
@@ -459,6 +473,9 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
 
         return steps;
     }
+
+    /// <summary>One distinct type of a batch: its first and last item (the chain between them runs through `next`).</summary>
+    private readonly record struct BatchWork(ProductTypeKey Key, string Name, ProductTypeResolution Resolution, int First, int Last);
 
     /// <summary>What a flight's work needs, passed by value so that joining a flight allocates no closure.</summary>
     private readonly record struct FlightWork(SchemaWorkflowService Self, ProductTypeKey Key, string ProductType, ProductTypeResolution Resolution, SchemaRequestOptions Options, IExecutionStrategy Strategy);
