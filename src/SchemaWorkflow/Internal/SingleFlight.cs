@@ -102,8 +102,8 @@ internal sealed class SingleFlight<TKey, TResult>
         private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly CancellationTokenSource _cts = new();
         private readonly Lock _gate = new();
-        private List<WaitGroup>? _groups;
         private WaitGroup? _latest;
+        private List<WaitGroup>? _older;
         private int _waiters;
         private bool _abandoned;
         private bool _finished;
@@ -164,7 +164,11 @@ internal sealed class SingleFlight<TKey, TResult>
 
                 var dueTime = timeProvider.GetElapsedTime(timeProvider.GetTimestamp(), bucket * ticksPerMs);
                 var group = new WaitGroup(bucket);
-                (_groups ??= []).Add(group);
+                if (_latest is not null)
+                {
+                    (_older ??= []).Add(_latest);
+                }
+
                 _latest = group;
                 group.Arm(timeProvider, dueTime > TimeSpan.Zero ? dueTime : TimeSpan.Zero);
                 return group.Task;
@@ -188,7 +192,9 @@ internal sealed class SingleFlight<TKey, TResult>
         internal void SetResult(TResult result)
         {
             _completion.TrySetResult(result);
-            foreach (var group in Finish())
+            var (latest, older) = Finish();
+            latest?.SetResult(result);
+            foreach (var group in older ?? [])
             {
                 group.SetResult(result);
             }
@@ -205,7 +211,9 @@ internal sealed class SingleFlight<TKey, TResult>
                 _completion.TrySetException(ex);
             }
 
-            foreach (var group in Finish())
+            var (latest, older) = Finish();
+            latest?.SetException(ex);
+            foreach (var group in older ?? [])
             {
                 group.SetException(ex);
             }
@@ -226,14 +234,14 @@ internal sealed class SingleFlight<TKey, TResult>
             _cts.Dispose();
         }
 
-        private List<WaitGroup> Finish()
+        private (WaitGroup? Latest, List<WaitGroup>? Older) Finish()
         {
             lock (_gate)
             {
                 _finished = true;
+                var groups = (_latest, _older);
                 _latest = null;
-                var groups = _groups ?? [];
-                _groups = null;
+                _older = null;
                 return groups;
             }
         }
