@@ -277,8 +277,8 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         ValidateRequestTimeout(limit);
 
         // No timer or linked token source per request: the request timeout bounds the store read (in that read's own
-        // timer) and the wait for the generation (in Task.WaitAsync), the two things a request waits on. A caller
-        // that joins a running generation so costs one timer, which fires only if the generation outlasts its limit.
+        // timer) and the wait for the generation (in the flight's wait group for the request's deadline), the two
+        // things a request waits on. Callers that join a running generation together share that group's one timer.
         var stepStart = _time.GetTimestamp();
         var resolution = await resolving.ConfigureAwait(false);
         var resolvedKey = resolution.Key ?? FallbackKey(productType);
