@@ -186,13 +186,16 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         }
 
         var strategy = GetStrategy(options);
+        var itemOptions = options.Strategy == strategy.Kind ? options : options with { Strategy = strategy.Kind };
         var concurrency = Math.Clamp(options.MaxConcurrency ?? _options.MaxConcurrency, 1, 1024);
         var total = items.Count;
         var completed = 0;
 
-        // De-duplicate by key: aliases of one type run once and share the result.
-        var groups = new Dictionary<ProductTypeKey, List<int>>();
-        var work = new List<(ProductTypeKey Key, string Name, ProductTypeResolution Resolution)>();
+        // De-duplicate by key: aliases of one type run once and share the result. The items of one key form a chain
+        // through `next` (index + 1, 0 ends it), so a batch of distinct types allocates no list per type.
+        var byKey = new Dictionary<ProductTypeKey, int>();
+        var next = new int[items.Count];
+        var work = new List<BatchWork>();
         for (var i = 0; i < items.Count; i++)
         {
             var text = items[i];
@@ -214,13 +217,17 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
                 Complete(i, Failed(text!, null, SchemaErrorCode.InvalidInput, ex.Message, strategy.Kind, 0));
                 continue;
             }
-            if (!groups.TryGetValue(key, out var indexes))
-            {
-                groups[key] = indexes = [];
-                work.Add((key, text!, resolution));
-            }
 
-            indexes.Add(i);
+            if (byKey.TryGetValue(key, out var w))
+            {
+                next[work[w].Last] = i + 1;
+                work[w] = work[w] with { Last = i };
+            }
+            else
+            {
+                byKey[key] = work.Count;
+                work.Add(new BatchWork(key, text!, resolution, i, i));
+            }
         }
 
         await strategy.RunAsync(work, concurrency, async (item, ct) =>
@@ -229,7 +236,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
             var start = _time.GetTimestamp();
             try
             {
-                result = await GetSlowAsync(item.Name, new ValueTask<ProductTypeResolution>(item.Resolution), options with { Strategy = strategy.Kind }, start, ct).ConfigureAwait(false);
+                result = await GetSlowAsync(item.Name, new ValueTask<ProductTypeResolution>(item.Resolution), itemOptions, start, ct).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -240,10 +247,17 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
                 result = Failed(item.Name, item.Key, SchemaErrorCode.Unknown, $"The request failed unexpectedly: {ex.Message}", strategy.Kind, start);
             }
 
-            foreach (var index in groups[item.Key])
+            for (var index = item.First; ;)
             {
                 var name = items[index]!;
                 Complete(index, string.Equals(name, result.RequestedName, StringComparison.Ordinal) ? result : result with { RequestedName = name });
+                var following = next[index];
+                if (following == 0)
+                {
+                    break;
+                }
+
+                index = following - 1;
             }
         }, cancellationToken).ConfigureAwait(false);
 
@@ -259,119 +273,212 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
     {
         using var activity = SchemaWorkflowDiagnostics.ActivitySource.StartActivity("schemaworkflow.get_or_generate");
         var strategy = GetStrategy(options);
-        var steps = new List<StepTiming>(8);
-        var warnings = new List<string>();
-        ProductTypeKey? key = null;
-        using var timeout = new CancellationTokenSource(options.Timeout ?? _options.RequestTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var token = linked.Token;
+        var limit = options.Timeout ?? _options.RequestTimeout;
+        ValidateRequestTimeout(limit);
+
+        // No timer or linked token source per request: the request timeout bounds the store read (in that read's own
+        // timer) and the wait for the generation (in the flight's wait group for the request's deadline), the two
+        // things a request waits on. Callers that join a running generation together share that group's one timer.
+        var stepStart = _time.GetTimestamp();
+        var resolution = await resolving.ConfigureAwait(false);
+        var resolvedKey = resolution.Key ?? FallbackKey(productType);
+        var resolveStep = new StepTiming(SchemaStep.Resolve, _time.GetElapsedTime(stepStart));
+        activity?.SetTag("schemaworkflow.product_type", resolvedKey.Value);
+
+        StepTiming? cacheStep = null;
+        if (options.SessionId is { } sid && !options.ForceRegenerate)
+        {
+            stepStart = _time.GetTimestamp();
+            var hit = _sessionCache.TryGet(sid, resolvedKey, out var cached);
+            cacheStep = new StepTiming(SchemaStep.SessionCache, _time.GetElapsedTime(stepStart));
+            if (hit)
+            {
+                _diagnostics.Requests.Add(1, SessionCacheTag);
+                SchemaWorkflowLog.SessionCacheHit(_logger, resolvedKey.Value);
+                return cached!;
+            }
+        }
+
+        // While a generation of this type is running, join it without reading the store: the store cannot have
+        // the schema yet (the flight reads it first), and in a stampede every caller would otherwise make a read
+        // that finds nothing, each with its own timeout timer (a round trip each against a remote store). A
+        // flight that ends between this check and the join is harmless: the next flight finds the stored schema
+        // on its own read.
+        StepTiming? readStep = null;
+        string? storeWarning = null;
+        if (!options.ForceRegenerate && !_flights.IsRunning((resolvedKey, false)))
+        {
+            stepStart = _time.GetTimestamp();
+            var (stored, warning, timedOut) = await ReadStoreAsync(resolvedKey, Remaining(limit, start), cancellationToken).ConfigureAwait(false);
+            if (timedOut)
+            {
+                return TimedOut(productType, resolvedKey, limit, options, strategy, start, activity);
+            }
+
+            readStep = new StepTiming(SchemaStep.StoreRead, _time.GetElapsedTime(stepStart));
+            if (warning is not null)
+            {
+                if (FailWhenStoreUnavailable(options))
+                {
+                    return Finish(Failed(productType, resolvedKey, SchemaErrorCode.StoreUnavailable, warning, strategy.Kind, start), options, activity);
+                }
+
+                storeWarning = warning;
+            }
+
+            if (stored is not null)
+            {
+                SchemaWorkflowLog.StoreHit(_logger, resolvedKey.Value);
+                var fromStore = new SchemaResult
+                {
+                    RequestedName = productType,
+                    Key = resolvedKey,
+                    Source = SchemaSource.Store,
+                    Strategy = strategy.Kind,
+                    Schema = stored,
+                    Persisted = true,
+                    Duration = _time.GetElapsedTime(start),
+                    Steps = ComposeSteps(resolveStep, cacheStep, readStep, null, []),
+                    Fields = stored.CountFields(),
+                    Warnings = storeWarning is null ? [] : [storeWarning],
+                };
+                return Finish(fromStore, options, activity);
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        stepStart = _time.GetTimestamp();
+        var flightKey = (resolvedKey, options.ForceRegenerate);
+        var flight = _flights.JoinOrCreate(flightKey, out var joined);
+        Task<FlightOutcome> waiting;
         try
         {
-            var stepStart = _time.GetTimestamp();
-            var resolution = await resolving.ConfigureAwait(false);
-            var resolvedKey = resolution.Key ?? FallbackKey(productType);
-            key = resolvedKey;
-            steps.Add(new StepTiming(SchemaStep.Resolve, _time.GetElapsedTime(stepStart)));
-            activity?.SetTag("schemaworkflow.product_type", resolvedKey.Value);
-
-            if (options.SessionId is { } sid && !options.ForceRegenerate)
+            // Begin the wait (and its timer) before the work starts, so the timeout counts from before the work.
+            waiting = flight.WaitUntil(Deadline(limit, start), _time);
+            if (cancellationToken.CanBeCanceled)
             {
-                stepStart = _time.GetTimestamp();
-                var hit = _sessionCache.TryGet(sid, resolvedKey, out var cached);
-                steps.Add(new StepTiming(SchemaStep.SessionCache, _time.GetElapsedTime(stepStart)));
-                if (hit)
-                {
-                    _diagnostics.Requests.Add(1, SessionCacheTag);
-                    SchemaWorkflowLog.SessionCacheHit(_logger, resolvedKey.Value);
-                    return cached!;
-                }
+                waiting = waiting.WaitAsync(cancellationToken);
             }
-
-            // While a generation of this type is running, join it without reading the store: the store cannot have
-            // the schema yet (the flight reads it first), and in a stampede every caller would otherwise make a read
-            // that finds nothing, each with its own timeout timer (a round trip each against a remote store). A
-            // flight that ends between this check and the join is harmless: the next flight finds the stored schema
-            // on its own read.
-            if (!options.ForceRegenerate && !_flights.IsRunning((resolvedKey, false)))
-            {
-                stepStart = _time.GetTimestamp();
-                var (stored, storeWarning) = await ReadStoreAsync(resolvedKey, token).ConfigureAwait(false);
-                steps.Add(new StepTiming(SchemaStep.StoreRead, _time.GetElapsedTime(stepStart)));
-                if (storeWarning is not null)
-                {
-                    if (FailWhenStoreUnavailable(options))
-                    {
-                        return Finish(Failed(productType, resolvedKey, SchemaErrorCode.StoreUnavailable, storeWarning, strategy.Kind, start), options, activity);
-                    }
-
-                    warnings.Add(storeWarning);
-                }
-
-                if (stored is not null)
-                {
-                    SchemaWorkflowLog.StoreHit(_logger, resolvedKey.Value);
-                    var fromStore = new SchemaResult
-                    {
-                        RequestedName = productType,
-                        Key = resolvedKey,
-                        Source = SchemaSource.Store,
-                        Strategy = strategy.Kind,
-                        Schema = stored,
-                        Persisted = true,
-                        Duration = _time.GetElapsedTime(start),
-                        Steps = steps,
-                        Fields = stored.CountFields(),
-                        Warnings = warnings,
-                    };
-                    return Finish(fromStore, options, activity);
-                }
-            }
-
-            stepStart = _time.GetTimestamp();
-            var (outcome, joined) = await _flights.RunAsync(
-                (resolvedKey, options.ForceRegenerate),
-                flightToken => RunFlightAsync(resolvedKey, productType, resolution, options, strategy, flightToken),
-                () =>
-                {
-                    _diagnostics.SingleFlightJoins.Add(1);
-                    SchemaWorkflowLog.JoinedFlight(_logger, resolvedKey.Value);
-                },
-                token).ConfigureAwait(false);
+        }
+        finally
+        {
             if (joined)
             {
-                steps.Add(new StepTiming(SchemaStep.SingleFlightWait, _time.GetElapsedTime(stepStart)));
+                _diagnostics.SingleFlightJoins.Add(1);
+                SchemaWorkflowLog.JoinedFlight(_logger, resolvedKey.Value);
             }
             else
             {
-                steps.AddRange(outcome.Steps);
+                _flights.Start(
+                    flightKey,
+                    flight,
+                    new FlightWork(this, resolvedKey, productType, resolution, options, strategy),
+                    static (w, flightToken) => w.Self.RunFlightAsync(w.Key, w.ProductType, w.Resolution, w.Options, w.Strategy, flightToken));
             }
-
-            warnings.AddRange(outcome.Warnings);
-            var result = new SchemaResult
-            {
-                RequestedName = productType,
-                Key = resolvedKey,
-                Source = outcome.Schema is null ? SchemaSource.None : outcome.Source,
-                Strategy = strategy.Kind,
-                Schema = outcome.Schema,
-                GeneratedBy = outcome.GeneratedBy,
-                Persisted = outcome.Persisted,
-                JoinedInFlight = joined,
-                Duration = _time.GetElapsedTime(start),
-                Steps = steps,
-                Fields = outcome.Schema?.CountFields(),
-                Enrichment = outcome.Enrichment,
-                Warnings = warnings,
-                Error = outcome.Error,
-            };
-            return Finish(result, options, activity);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+
+        FlightOutcome outcome;
+        try
         {
-            var limit = options.Timeout ?? _options.RequestTimeout;
-            return Finish(Failed(productType, key, SchemaErrorCode.Timeout, $"The request did not complete within {limit.TotalSeconds:0.###} s and was cancelled. Raise the timeout, or try again when the generator is less busy.", strategy.Kind, start), options, activity);
+            outcome = await waiting.ConfigureAwait(false);
+        }
+        catch (TimeoutException ex) when (!ReferenceEquals(ex, flight.Completion.Exception?.InnerException))
+        {
+            // This caller's limit passed; the generation goes on for the other waiters, or is cancelled if none is left.
+            flight.Leave();
+            return TimedOut(productType, resolvedKey, limit, options, strategy, start, activity);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            flight.Leave();
+            throw;
+        }
+
+        var result = new SchemaResult
+        {
+            RequestedName = productType,
+            Key = resolvedKey,
+            Source = outcome.Schema is null ? SchemaSource.None : outcome.Source,
+            Strategy = strategy.Kind,
+            Schema = outcome.Schema,
+            GeneratedBy = outcome.GeneratedBy,
+            Persisted = outcome.Persisted,
+            JoinedInFlight = joined,
+            Duration = _time.GetElapsedTime(start),
+            Steps = joined
+                ? ComposeSteps(resolveStep, cacheStep, readStep, new StepTiming(SchemaStep.SingleFlightWait, _time.GetElapsedTime(stepStart)), [])
+                : ComposeSteps(resolveStep, cacheStep, readStep, null, outcome.Steps),
+            Fields = outcome.Fields,
+            Enrichment = outcome.Enrichment,
+            Warnings = storeWarning is null ? outcome.Warnings : [storeWarning, .. outcome.Warnings],
+            Error = outcome.Error,
+        };
+        return Finish(result, options, activity);
+    }
+
+    private SchemaResult TimedOut(string productType, ProductTypeKey key, TimeSpan limit, SchemaRequestOptions options, IExecutionStrategy strategy, long start, Activity? activity) =>
+        Finish(Failed(productType, key, SchemaErrorCode.Timeout, $"The request did not complete within {limit.TotalSeconds:0.###} s and was cancelled. Raise the timeout, or try again when the generator is less busy.", strategy.Kind, start), options, activity);
+
+    /// <summary>A request's deadline as a timestamp; <see cref="long.MaxValue"/> for an infinite limit.</summary>
+    private long Deadline(TimeSpan limit, long start) =>
+        limit == Timeout.InfiniteTimeSpan ? long.MaxValue : start + (long)(limit.TotalSeconds * _time.TimestampFrequency);
+
+    /// <summary>The time left of a request's limit: zero once it has passed, infinite for an infinite limit.</summary>
+    private TimeSpan Remaining(TimeSpan limit, long start)
+    {
+        if (limit == Timeout.InfiniteTimeSpan)
+        {
+            return limit;
+        }
+
+        var left = limit - _time.GetElapsedTime(start);
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    /// <summary>The range a timer accepts, checked up front as the request's timer used to check it.</summary>
+    private static void ValidateRequestTimeout(TimeSpan limit)
+    {
+        var ms = (long)limit.TotalMilliseconds;
+        if (ms < -1 || ms > uint.MaxValue - 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, "The request timeout must be positive and at most about 49 days, or Timeout.InfiniteTimeSpan.");
         }
     }
+
+    /// <summary>A result's steps in order, in an array of their exact count.</summary>
+    private static StepTiming[] ComposeSteps(StepTiming resolve, StepTiming? cache, StepTiming? read, StepTiming? wait, IReadOnlyList<StepTiming> flight)
+    {
+        var steps = new StepTiming[1 + (cache is null ? 0 : 1) + (read is null ? 0 : 1) + (wait is null ? 0 : 1) + flight.Count];
+        var i = 0;
+        steps[i++] = resolve;
+        if (cache is not null)
+        {
+            steps[i++] = cache;
+        }
+
+        if (read is not null)
+        {
+            steps[i++] = read;
+        }
+
+        if (wait is not null)
+        {
+            steps[i++] = wait;
+        }
+
+        for (var j = 0; j < flight.Count; j++)
+        {
+            steps[i++] = flight[j];
+        }
+
+        return steps;
+    }
+
+    /// <summary>One distinct type of a batch: its first and last item (the chain between them runs through `next`).</summary>
+    private readonly record struct BatchWork(ProductTypeKey Key, string Name, ProductTypeResolution Resolution, int First, int Last);
+
+    /// <summary>What a flight's work needs, passed by value so that joining a flight allocates no closure.</summary>
+    private readonly record struct FlightWork(SchemaWorkflowService Self, ProductTypeKey Key, string ProductType, ProductTypeResolution Resolution, SchemaRequestOptions Options, IExecutionStrategy Strategy);
 
     private SchemaResult Finish(SchemaResult result, SchemaRequestOptions options, Activity? activity)
     {
@@ -409,7 +516,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         var stepStart = _time.GetTimestamp();
         try
         {
-            var read = await WithStoreTimeoutAsync(ct => _store.GetAsync(key, ct), flightToken).ConfigureAwait(false);
+            var read = await WithStoreTimeoutAsync((Store: _store, Key: key), static (s, ct) => s.Store.GetAsync(s.Key, ct), flightToken).ConfigureAwait(false);
             if (read.Status == StoreReadStatus.Found && read.Envelope is { } envelope)
             {
                 var stale = StaleReason(envelope);
@@ -523,7 +630,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
                     {
                         // Another writer won: serve its schema rather than overwrite it.
                         SchemaWorkflowLog.StoreConflict(_logger, key.Value);
-                        var winner = await WithStoreTimeoutAsync(ct => _store.GetAsync(key, ct), flightToken).ConfigureAwait(false);
+                        var winner = await WithStoreTimeoutAsync((Store: _store, Key: key), static (s, ct) => s.Store.GetAsync(s.Key, ct), flightToken).ConfigureAwait(false);
                         if (winner is { Status: StoreReadStatus.Found, Envelope: { } won })
                         {
                             steps.Add(new StepTiming(SchemaStep.StoreWrite, _time.GetElapsedTime(stepStart)));
@@ -614,7 +721,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
                 }
 
                 // The previous holder may have stored the schema just before releasing.
-                var read = await WithStoreTimeoutAsync(ct => _store.GetAsync(key, ct), token).ConfigureAwait(false);
+                var read = await WithStoreTimeoutAsync((Store: _store, Key: key), static (s, ct) => s.Store.GetAsync(s.Key, ct), token).ConfigureAwait(false);
                 if (read is { Status: StoreReadStatus.Found, Envelope: { } done } && StaleReason(done) is null)
                 {
                     await handle.DisposeAsync().ConfigureAwait(false);
@@ -640,7 +747,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 1000));
             if (!options.ForceRegenerate)
             {
-                var read = await WithStoreTimeoutAsync(ct => _store.GetAsync(key, ct), token).ConfigureAwait(false);
+                var read = await WithStoreTimeoutAsync((Store: _store, Key: key), static (s, ct) => s.Store.GetAsync(s.Key, ct), token).ConfigureAwait(false);
                 if (read is { Status: StoreReadStatus.Found, Envelope: { } stored } && StaleReason(stored) is null)
                 {
                     return (null, stored);
@@ -651,7 +758,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
 
     private async Task<(ProductSchema? Schema, ISchemaGenerator? Generator, int Index, SchemaError? Error)> GenerateAsync(SchemaGenerationRequest request, ProductTypeResolution resolution, SchemaRequestOptions options, List<string> warnings, CancellationToken flightToken)
     {
-        var suggestions = new List<string>(resolution.Suggestions);
+        List<string>? suggestions = null; // the resolver's suggestions plus the generators', built only when a generator refuses
         var unsupported = 0;
         var timedOut = false;
         Exception? lastFailure = null;
@@ -664,11 +771,11 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         {
             var generator = _generators.Generators[i];
             var limit = options.GenerationTimeout ?? _options.GenerationTimeout;
-            using var timeout = new CancellationTokenSource(limit, _time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(flightToken, timeout.Token);
+            using var timeout = StepTimeout(limit, flightToken, out var link);
+            using var linkScope = link;
             try
             {
-                var schema = await generator.GenerateAsync(request, linked.Token).ConfigureAwait(false);
+                var schema = await generator.GenerateAsync(request, timeout.Token).ConfigureAwait(false);
                 if (schema is null || schema.Key != request.Key)
                 {
                     lastFailure = new InvalidOperationException($"The {generator.Name} generator returned a schema for '{schema?.Key}' instead of '{request.Key}'.");
@@ -688,6 +795,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
                 unsupported++;
                 SchemaWorkflowLog.GeneratorUnsupported(_logger, generator.Name, request.Key.Value);
                 _diagnostics.Generations.Add(1, new KeyValuePair<string, object?>("outcome", "unsupported"));
+                suggestions ??= [.. resolution.Suggestions];
                 foreach (var s in ex.Error.Suggestions)
                 {
                     if (!suggestions.Contains(s, StringComparer.Ordinal))
@@ -713,6 +821,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
 
         if (unsupported == _generators.Generators.Count)
         {
+            suggestions ??= [.. resolution.Suggestions];
             var message = suggestions.Count > 0
                 ? $"'{request.RequestedName}' is not a known product type. Did you mean: {string.Join(", ", suggestions.Take(5))}?"
                 : $"'{request.RequestedName}' is not a known product type, and no registered generator can serve it. Check the spelling, or register a generator for it.";
@@ -770,17 +879,33 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         }
     }
 
-    private async Task<(ProductSchema? Schema, string? Warning)> ReadStoreAsync(ProductTypeKey key, CancellationToken token)
+    /// <summary>
+    /// The request's own store read, bounded by the store timeout or by what is left of the request's limit, whichever
+    /// is shorter: one timer for both. TimedOut is true when the request's limit passed.
+    /// </summary>
+    private async ValueTask<(ProductSchema? Schema, string? Warning, bool TimedOut)> ReadStoreAsync(ProductTypeKey key, TimeSpan requestRemaining, CancellationToken token)
     {
+        var requestBound = requestRemaining != Timeout.InfiniteTimeSpan && requestRemaining <= _options.StoreTimeout;
+        using var timeout = StepTimeout(requestBound ? requestRemaining : _options.StoreTimeout, token, out var link);
+        using var linkScope = link;
         try
         {
-            var read = await WithStoreTimeoutAsync(ct => _store.GetAsync(key, ct), token).ConfigureAwait(false);
+            StoreReadResult read;
+            try
+            {
+                read = await _store.GetAsync(key, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (!token.IsCancellationRequested && timeout.IsCancellationRequested && !requestBound)
+            {
+                throw new SchemaStoreUnavailableException($"The schema store did not answer within {_options.StoreTimeout.TotalSeconds:0.###} s.", ex);
+            }
+
             if (read.Status == StoreReadStatus.Found && read.Envelope is { } envelope)
             {
                 var stale = StaleReason(envelope);
                 if (stale is null)
                 {
-                    return (envelope.Schema, null);
+                    return (envelope.Schema, null, false);
                 }
 
                 SchemaWorkflowLog.StoredStale(_logger, key.Value, stale);
@@ -790,28 +915,48 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
                 SchemaWorkflowLog.StoreEntryRejected(_logger, key.Value, read.Problem ?? "unreadable");
             }
 
-            return (null, null);
+            return (null, null, false);
+        }
+        catch (OperationCanceledException) when (requestBound && !token.IsCancellationRequested && timeout.IsCancellationRequested)
+        {
+            return (null, null, true);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
         {
             _diagnostics.StoreFailures.Add(1, new KeyValuePair<string, object?>("operation", "read"));
             SchemaWorkflowLog.StoreUnavailable(_logger, ex, "reading", key.Value);
-            return (null, StoreDownMessage(ex));
+            return (null, StoreDownMessage(ex), false);
         }
     }
 
-    private async Task<T> WithStoreTimeoutAsync<T>(Func<CancellationToken, ValueTask<T>> operation, CancellationToken token)
+    private ValueTask<T> WithStoreTimeoutAsync<T>(Func<CancellationToken, ValueTask<T>> operation, CancellationToken token) =>
+        WithStoreTimeoutAsync(operation, static (op, ct) => op(ct), token);
+
+    /// <summary>One store operation under the store timeout; the state spares the caller a closure per call.</summary>
+    private async ValueTask<T> WithStoreTimeoutAsync<TState, T>(TState state, Func<TState, CancellationToken, ValueTask<T>> operation, CancellationToken token)
     {
-        using var timeout = new CancellationTokenSource(_options.StoreTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, timeout.Token);
+        using var timeout = StepTimeout(_options.StoreTimeout, token, out var link);
+        using var linkScope = link;
         try
         {
-            return await operation(linked.Token).ConfigureAwait(false);
+            return await operation(state, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!token.IsCancellationRequested && timeout.IsCancellationRequested)
         {
             throw new SchemaStoreUnavailableException($"The schema store did not answer within {_options.StoreTimeout.TotalSeconds:0.###} s.", ex);
         }
+    }
+
+    /// <summary>
+    /// A token source for one step, cancelled when its limit passes or when <paramref name="token"/> is. Cheaper than
+    /// a linked token source: the outer token cancels this one through a registration, with no second source and no
+    /// registration list of its own. Dispose <paramref name="link"/> before the source.
+    /// </summary>
+    private CancellationTokenSource StepTimeout(TimeSpan limit, CancellationToken token, out CancellationTokenRegistration link)
+    {
+        var timeout = new CancellationTokenSource(limit, _time);
+        link = token.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), timeout);
+        return timeout;
     }
 
     private string? StaleReason(SchemaEnvelope envelope)

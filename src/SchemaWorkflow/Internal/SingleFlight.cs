@@ -3,10 +3,16 @@ using System.Collections.Concurrent;
 namespace SchemaWorkflow.Internal;
 
 /// <summary>
-/// Runs one piece of work per key for any number of concurrent callers. Each caller's token cancels only its own
-/// wait; the shared work is cancelled when the last waiter leaves. A completed flight (success or failure) is
+/// Runs one piece of work per key for any number of concurrent callers. Each caller's token and timeout end only its
+/// own wait; the shared work is cancelled when the last waiter leaves. A completed flight (success or failure) is
 /// removed, so failures are never cached.
 /// </summary>
+/// <remarks>
+/// A caller joins with <see cref="JoinOrCreate"/> and awaits <see cref="Flight.Completion"/> with its own
+/// timeout and token (Task.WaitAsync), calling <see cref="Flight.Leave"/> when it stops waiting early. Joining
+/// allocates nothing: the work's state travels as a value, so a caller that joins a running flight pays for no
+/// closure, delegate or per-caller wrapper task.
+/// </remarks>
 internal sealed class SingleFlight<TKey, TResult>
     where TKey : notnull
 {
@@ -20,63 +26,62 @@ internal sealed class SingleFlight<TKey, TResult>
     /// <returns>Whether a flight is running.</returns>
     public bool IsRunning(TKey key) => _flights.ContainsKey(key);
 
-    /// <summary>Runs or joins the flight for a key.</summary>
+    /// <summary>
+    /// Joins the running flight for a key, or creates one. Every caller that gets a flight here is one of its waiters
+    /// and must either wait for <see cref="Flight.Completion"/> or call <see cref="Flight.Leave"/> when it stops
+    /// waiting. A caller that created the flight (<paramref name="joined"/> false) must then call
+    /// <see cref="Start{TState}"/>, whatever happens: it may first begin its own wait, so that its timeout counts from
+    /// before the work begins.
+    /// </summary>
     /// <param name="key">The key.</param>
-    /// <param name="work">The work; receives a token cancelled when every waiter has gone.</param>
-    /// <param name="onJoin">Called when this caller joins a flight another caller started.</param>
-    /// <param name="cancellationToken">This caller's token.</param>
-    /// <returns>The result and whether this caller joined an existing flight.</returns>
-    public async Task<(TResult Result, bool Joined)> RunAsync(TKey key, Func<CancellationToken, Task<TResult>> work, Action? onJoin, CancellationToken cancellationToken)
+    /// <param name="joined">True when this caller joined a flight another caller created.</param>
+    /// <returns>The flight.</returns>
+    public Flight JoinOrCreate(TKey key, out bool joined)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         while (true)
         {
-            var joined = false;
             if (_flights.TryGetValue(key, out var flight))
             {
-                if (!flight.TryJoin())
+                if (flight.TryJoin())
                 {
-                    // Abandoned by all its waiters and being cancelled: start a fresh one.
-                    _flights.TryRemove(new KeyValuePair<TKey, Flight>(key, flight));
-                    continue;
+                    joined = true;
+                    return flight;
                 }
 
-                joined = true;
-                onJoin?.Invoke();
-            }
-            else
-            {
-                flight = new Flight();
-                flight.TryJoin();
-                if (!_flights.TryAdd(key, flight))
-                {
-                    flight.Dispose();
-                    continue;
-                }
-
-                _ = RunFlightAsync(key, flight, work);
+                // Abandoned by all its waiters and being cancelled: start a fresh one.
+                _flights.TryRemove(new KeyValuePair<TKey, Flight>(key, flight));
+                continue;
             }
 
-            try
+            flight = new Flight();
+            flight.TryJoin();
+            if (!_flights.TryAdd(key, flight))
             {
-                var result = await flight.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
-                return (result, joined);
+                flight.Dispose();
+                continue;
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                flight.Leave();
-                throw;
-            }
+
+            joined = false;
+            return flight;
         }
     }
 
-    private async Task RunFlightAsync(TKey key, Flight flight, Func<CancellationToken, Task<TResult>> work)
+    /// <summary>Starts the work of a flight created by <see cref="JoinOrCreate"/>.</summary>
+    /// <typeparam name="TState">What the work needs, passed by value so the caller need not allocate a closure.</typeparam>
+    /// <param name="key">The flight's key.</param>
+    /// <param name="flight">The flight.</param>
+    /// <param name="state">The work's state.</param>
+    /// <param name="work">The work; receives the state and a token cancelled when every waiter has gone.</param>
+    public void Start<TState>(TKey key, Flight flight, TState state, Func<TState, CancellationToken, Task<TResult>> work) =>
+        _ = RunFlightAsync(key, flight, state, work);
+
+    private async Task RunFlightAsync<TState>(TKey key, Flight flight, TState state, Func<TState, CancellationToken, Task<TResult>> work)
     {
         try
         {
             // Yield so the starting caller is not blocked by synchronous work before it begins waiting.
             await Task.Yield();
-            var result = await work(flight.Token).ConfigureAwait(false);
+            var result = await work(state, flight.Token).ConfigureAwait(false);
             _flights.TryRemove(new KeyValuePair<TKey, Flight>(key, flight));
             flight.SetResult(result);
         }
@@ -91,19 +96,27 @@ internal sealed class SingleFlight<TKey, TResult>
         }
     }
 
-    private sealed class Flight : IDisposable
+    /// <summary>One running piece of work and its waiters.</summary>
+    internal sealed class Flight : IDisposable
     {
         private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly CancellationTokenSource _cts = new();
         private readonly Lock _gate = new();
+        private WaitGroup? _latest;
+        private List<WaitGroup>? _older;
         private int _waiters;
         private bool _abandoned;
+        private bool _finished;
         private bool _disposed;
 
+        /// <summary>Completes with the work's result.</summary>
         public Task<TResult> Completion => _completion.Task;
 
+        /// <summary>Cancelled when every waiter has left.</summary>
         public CancellationToken Token => _cts.Token;
 
+        /// <summary>Adds a waiter, unless every waiter has already left.</summary>
+        /// <returns>False when the flight was abandoned.</returns>
         public bool TryJoin()
         {
             lock (_gate)
@@ -118,6 +131,51 @@ internal sealed class SingleFlight<TKey, TResult>
             }
         }
 
+        /// <summary>
+        /// A task that completes as <see cref="Completion"/> does, or faults with a <see cref="TimeoutException"/> at
+        /// <paramref name="deadline"/> rounded up to the next millisecond (timers count whole milliseconds anyway).
+        /// Waiters whose deadlines fall in the same millisecond share one task and one timer, so a stampede of callers
+        /// arriving together costs a handful of timers, not one each; and each waiter's continuation is queued on its
+        /// own, so waiters resume in parallel on every core.
+        /// </summary>
+        /// <param name="deadline">The deadline as a timestamp of <paramref name="timeProvider"/>; <see cref="long.MaxValue"/> for none.</param>
+        /// <param name="timeProvider">The clock.</param>
+        /// <returns>The task to await.</returns>
+        public Task<TResult> WaitUntil(long deadline, TimeProvider timeProvider)
+        {
+            if (deadline == long.MaxValue)
+            {
+                return _completion.Task;
+            }
+
+            var ticksPerMs = Math.Max(1, timeProvider.TimestampFrequency / 1000);
+            var bucket = (deadline / ticksPerMs) + (deadline % ticksPerMs > 0 ? 1 : 0);
+            lock (_gate)
+            {
+                if (_finished)
+                {
+                    return _completion.Task;
+                }
+
+                if (_latest is { } latest && latest.Bucket == bucket)
+                {
+                    return latest.Task;
+                }
+
+                var dueTime = timeProvider.GetElapsedTime(timeProvider.GetTimestamp(), bucket * ticksPerMs);
+                var group = new WaitGroup(bucket);
+                if (_latest is not null)
+                {
+                    (_older ??= []).Add(_latest);
+                }
+
+                _latest = group;
+                group.Arm(timeProvider, dueTime > TimeSpan.Zero ? dueTime : TimeSpan.Zero);
+                return group.Task;
+            }
+        }
+
+        /// <summary>Removes a waiter; the last one to leave an unfinished flight cancels it.</summary>
         public void Leave()
         {
             lock (_gate)
@@ -131,9 +189,18 @@ internal sealed class SingleFlight<TKey, TResult>
             }
         }
 
-        public void SetResult(TResult result) => _completion.TrySetResult(result);
+        internal void SetResult(TResult result)
+        {
+            _completion.TrySetResult(result);
+            var (latest, older) = Finish();
+            latest?.SetResult(result);
+            foreach (var group in older ?? [])
+            {
+                group.SetResult(result);
+            }
+        }
 
-        public void SetException(Exception ex)
+        internal void SetException(Exception ex)
         {
             if (ex is OperationCanceledException oce)
             {
@@ -142,6 +209,13 @@ internal sealed class SingleFlight<TKey, TResult>
             else
             {
                 _completion.TrySetException(ex);
+            }
+
+            var (latest, older) = Finish();
+            latest?.SetException(ex);
+            foreach (var group in older ?? [])
+            {
+                group.SetException(ex);
             }
         }
 
@@ -158,6 +232,61 @@ internal sealed class SingleFlight<TKey, TResult>
             }
 
             _cts.Dispose();
+        }
+
+        private (WaitGroup? Latest, List<WaitGroup>? Older) Finish()
+        {
+            lock (_gate)
+            {
+                _finished = true;
+                var groups = (_latest, _older);
+                _latest = null;
+                _older = null;
+                return groups;
+            }
+        }
+    }
+
+    /// <summary>The waiters of one flight whose deadlines fall in one millisecond.</summary>
+    private sealed class WaitGroup(long bucket)
+    {
+        private readonly TaskCompletionSource<TResult> _signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private ITimer? _timer;
+
+        public long Bucket { get; } = bucket;
+
+        public Task<TResult> Task => _signal.Task;
+
+        public void Arm(TimeProvider timeProvider, TimeSpan dueTime) =>
+            _timer = timeProvider.CreateTimer(static s => ((WaitGroup)s!).Expire(), this, dueTime, Timeout.InfiniteTimeSpan);
+
+        public void SetResult(TResult result)
+        {
+            _signal.TrySetResult(result);
+            _timer?.Dispose();
+        }
+
+        public void SetException(Exception ex)
+        {
+            if (ex is OperationCanceledException oce)
+            {
+                _signal.TrySetCanceled(oce.CancellationToken);
+            }
+            else
+            {
+                _signal.TrySetException(ex);
+                _ = _signal.Task.Exception;
+            }
+
+            _timer?.Dispose();
+        }
+
+        private void Expire()
+        {
+            // Observed here: waiters that left on their own tokens no longer await this task.
+            _signal.TrySetException(new TimeoutException("The wait for the shared work reached its deadline."));
+            _ = _signal.Task.Exception;
+            _timer?.Dispose();
         }
     }
 }

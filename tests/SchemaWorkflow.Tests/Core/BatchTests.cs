@@ -57,6 +57,24 @@ public sealed class BatchTests
     }
 
     [Fact]
+    public async Task Interleaved_aliases_share_one_generation_per_type_and_keep_their_own_names()
+    {
+        using var t = new TestWorkflow();
+        var names = new[] { "Pressure Gauge", "Level Switch", "pressure gauge", "Flow Switch", "level switch", "PRESSURE  GAUGE" };
+
+        var results = await t.Workflow.GetOrGenerateManyAsync(names);
+
+        Assert.Equal(3, t.Generator.Calls);
+        Assert.Equal(names, results.Select(r => r.RequestedName));
+        Assert.All(results, r => Assert.True(r.Succeeded));
+        Assert.Same(results[0].Schema, results[2].Schema);
+        Assert.Same(results[0].Schema, results[5].Schema);
+        Assert.Same(results[1].Schema, results[4].Schema);
+        Assert.NotSame(results[0].Schema, results[1].Schema);
+        Assert.NotSame(results[1].Schema, results[3].Schema);
+    }
+
+    [Fact]
     public async Task One_failing_type_does_not_fail_the_others_and_order_is_preserved()
     {
         using var t = new TestWorkflow();

@@ -151,6 +151,93 @@ public sealed class SingleFlightTests
         Assert.Equal(1, t.Generator.Calls);
     }
 
+    [Fact]
+    public async Task Each_waiter_times_out_at_its_own_deadline_and_the_last_to_leave_stops_the_generation()
+    {
+        var time = TestWorkflow.NewFakeTime();
+        using var t = new TestWorkflow(o => o.RequestTimeout = TimeSpan.FromSeconds(3), timeProvider: time);
+        t.Generator.Gate = new TaskCompletionSource().Task; // never completes
+        using var joins = Joins(t);
+
+        var first = t.Workflow.GetOrGenerateAsync("Coriolis Flowmeter").AsTask();
+        await t.Generator.WhenCalls(1);
+        time.Advance(TimeSpan.FromSeconds(1));
+        using var callerToken = new CancellationTokenSource(); // a cancellable token that is never cancelled
+        var joiner = t.Workflow.GetOrGenerateAsync("Coriolis Flowmeter", cancellationToken: callerToken.Token).AsTask();
+        await WaitUntil(() => Sum(joins) == 1);
+
+        // The first caller's 3 s are up; the joiner, which came 1 s later, still waits and keeps the generation going.
+        time.Advance(TimeSpan.FromSeconds(2));
+        var firstResult = await first;
+        Assert.Equal(SchemaErrorCode.Timeout, firstResult.Error!.Code);
+        Assert.False(joiner.IsCompleted);
+        Assert.Equal(0, t.Generator.Cancellations);
+
+        // The joiner's 3 s are up: it was the last waiter, so the generation is cancelled.
+        time.Advance(TimeSpan.FromSeconds(1));
+        var joinerResult = await joiner;
+        Assert.Equal(SchemaErrorCode.Timeout, joinerResult.Error!.Code);
+        Assert.False(joinerResult.Succeeded);
+        await WaitUntil(() => t.Generator.Cancellations == 1);
+        Assert.Equal(1, t.Generator.Calls);
+        Assert.Equal(0, t.Store.Writes);
+    }
+
+    [Fact]
+    public async Task Callers_arriving_together_time_out_together_and_the_generation_is_cancelled_once()
+    {
+        const int callers = 50;
+        var time = TestWorkflow.NewFakeTime();
+        using var t = new TestWorkflow(o => o.RequestTimeout = TimeSpan.FromSeconds(3), timeProvider: time);
+        t.Generator.Gate = new TaskCompletionSource().Task;
+        using var joins = Joins(t);
+
+        var first = t.Workflow.GetOrGenerateAsync("Vortex Flowmeter").AsTask();
+        await t.Generator.WhenCalls(1);
+        var others = Enumerable.Range(0, callers - 1).Select(_ => t.Workflow.GetOrGenerateAsync("Vortex Flowmeter").AsTask()).ToArray();
+        await WaitUntil(() => Sum(joins) == callers - 1);
+
+        time.Advance(TimeSpan.FromSeconds(3) - TimeSpan.FromTicks(1));
+        Assert.False(first.IsCompleted);
+        Assert.DoesNotContain(others, o => o.IsCompleted);
+
+        time.Advance(TimeSpan.FromTicks(1));
+        var results = await Task.WhenAll(others.Append(first));
+
+        Assert.All(results, r => Assert.Equal(SchemaErrorCode.Timeout, r.Error!.Code));
+        await WaitUntil(() => t.Generator.Cancellations == 1);
+        Assert.Equal(1, t.Generator.Calls);
+    }
+
+    [Fact]
+    public async Task Joiners_share_the_flight_result_without_sharing_their_own_timings()
+    {
+        using var t = new TestWorkflow();
+        using var joins = Joins(t);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        t.Generator.Gate = gate.Task;
+
+        var first = t.Workflow.GetOrGenerateAsync("Magnetic Flowmeter").AsTask();
+        await t.Generator.WhenCalls(1);
+        var joiners = Enumerable.Range(0, 3).Select(_ => t.Workflow.GetOrGenerateAsync("Magnetic Flowmeter").AsTask()).ToArray();
+        await WaitUntil(() => Sum(joins) == 3);
+        gate.SetResult();
+        var started = await first;
+        var joined = await Task.WhenAll(joiners);
+
+        Assert.False(started.JoinedInFlight);
+        Assert.Contains(started.Steps, s => s.Step == SchemaStep.Generate);
+        Assert.All(joined, r =>
+        {
+            Assert.True(r.JoinedInFlight);
+            Assert.Same(started.Schema, r.Schema);
+            Assert.Equal(started.Fields, r.Fields);
+            Assert.Equal([SchemaStep.Resolve, SchemaStep.SingleFlightWait], r.Steps.Select(s => s.Step));
+            Assert.NotSame(started.Steps, r.Steps);
+        });
+        Assert.Equal(3, joined.Select(r => r.Steps).Distinct().Count());
+    }
+
     private static MetricCollector<long> Joins(TestWorkflow t) =>
         new(t.Services.GetRequiredService<SchemaWorkflowDiagnostics>().SingleFlightJoins);
 
