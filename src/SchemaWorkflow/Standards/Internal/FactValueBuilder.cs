@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace SchemaWorkflow.Standards.Internal;
@@ -9,6 +10,8 @@ namespace SchemaWorkflow.Standards.Internal;
 /// </summary>
 internal static class FactValueBuilder
 {
+    private static readonly SearchValues<char> NumberHints = SearchValues.Create("0123456789nN∞");
+
     /// <summary>Lexical matches are weaker evidence than a fact written for the product type.</summary>
     public const double LexicalConfidenceFactor = 0.85;
 
@@ -30,20 +33,38 @@ internal static class FactValueBuilder
     /// Compares two value spellings the way a buyer would: case, spaces, hyphens and underscores do not matter, and
     /// numbers compare by value ("1" meets "1.0").
     /// </summary>
-    public static bool SameValue(string a, string b)
+    public static bool SameValue(string a, string b) =>
+        SameValue(a, TryNumber(a, out var x), x, b, TryNumber(b, out var y), y);
+
+    /// <summary>
+    /// <see cref="SameValue(string, string)"/> with both sides already parsed, so a loop over many pairs parses each
+    /// spelling once: equal ignoring case; else, when both are numbers, equal by value; else equal once spaces,
+    /// hyphens, dashes and underscores are dropped and case is ignored.
+    /// </summary>
+    private static bool SameValue(string a, bool aIsNumber, double x, string b, bool bIsNumber, double y)
     {
         if (string.Equals(a, b, StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
 
-        if (double.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) &&
-            double.TryParse(b, NumberStyles.Float, CultureInfo.InvariantCulture, out var y))
+        return aIsNumber && bIsNumber ? x == y : SqueezedEquals(a, b);
+    }
+
+    /// <summary>
+    /// <see cref="double.TryParse(string, NumberStyles, IFormatProvider, out double)"/> (float style, invariant
+    /// culture), skipping the parse for text that cannot be a number: every parsable spelling has an ASCII digit or is
+    /// one of the infinity and NaN symbols ("Infinity", "NaN", "∞").
+    /// </summary>
+    private static bool TryNumber(string text, out double number)
+    {
+        if (text.AsSpan().IndexOfAny(NumberHints) < 0)
         {
-            return x == y;
+            number = 0;
+            return false;
         }
 
-        return string.Equals(Squeeze(a), Squeeze(b), StringComparison.Ordinal);
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
     }
 
     private static FieldValue? AllowedValues(SchemaField field, FactPayload payload, IReadOnlyList<Citation> citations, double confidence)
@@ -51,20 +72,7 @@ internal static class FactValueBuilder
         switch (field.DataType)
         {
             case FieldDataType.Enum when field.AllowedValues.Count > 0:
-                var narrowed = new List<string>();
-                foreach (var own in field.AllowedValues)
-                {
-                    foreach (var stated in payload.Values)
-                    {
-                        if (SameValue(own, stated))
-                        {
-                            narrowed.Add(own);
-                            break;
-                        }
-                    }
-                }
-
-                return narrowed.Count == 0 ? null : Value(payload, citations, confidence) with { AllowedValues = narrowed };
+                return Narrow(field.AllowedValues, payload.Values) is { } narrowed ? Value(payload, citations, confidence) with { AllowedValues = narrowed } : null;
             case FieldDataType.Text:
                 return Value(payload, citations, confidence) with { AllowedValues = payload.Values };
             default:
@@ -79,7 +87,7 @@ internal static class FactValueBuilder
             switch (field.DataType)
             {
                 case FieldDataType.Enum when field.AllowedValues.Count > 0:
-                    var own = field.AllowedValues.FirstOrDefault(v => SameValue(v, text));
+                    var own = FirstSame(field.AllowedValues, text);
                     return own is null ? null : Value(payload, citations, confidence) with { Text = own };
                 case FieldDataType.Text:
                     return Value(payload, citations, confidence) with { Text = text };
@@ -124,18 +132,85 @@ internal static class FactValueBuilder
         Confidence = confidence,
     };
 
-    private static string Squeeze(string value)
+    /// <summary>The field's own values that one of the stated values names, in the field's order and spelling; null when none.</summary>
+    private static List<string>? Narrow(IReadOnlyList<string> own, IReadOnlyList<string> stated)
     {
-        Span<char> buffer = value.Length <= 128 ? stackalloc char[value.Length] : new char[value.Length];
-        var n = 0;
-        foreach (var c in value)
+        // Each spelling is parsed once, not once per pair.
+        var count = stated.Count;
+        Span<double> numbers = count <= 32 ? stackalloc double[count] : new double[count];
+        Span<bool> isNumber = count <= 32 ? stackalloc bool[count] : new bool[count];
+        for (var j = 0; j < count; j++)
         {
-            if (!char.IsWhiteSpace(c) && c is not ('-' or '_' or '–' or '—'))
+            isNumber[j] = TryNumber(stated[j], out numbers[j]);
+        }
+
+        List<string>? narrowed = null;
+        foreach (var value in own)
+        {
+            var ownIsNumber = TryNumber(value, out var ownNumber);
+            for (var j = 0; j < count; j++)
             {
-                buffer[n++] = char.ToLowerInvariant(c);
+                if (SameValue(value, ownIsNumber, ownNumber, stated[j], isNumber[j], numbers[j]))
+                {
+                    (narrowed ??= []).Add(value);
+                    break;
+                }
             }
         }
 
-        return new string(buffer[..n]);
+        return narrowed;
     }
+
+    private static string? FirstSame(IReadOnlyList<string> own, string text)
+    {
+        var textIsNumber = TryNumber(text, out var textNumber);
+        foreach (var value in own)
+        {
+            if (SameValue(value, TryNumber(value, out var number), number, text, textIsNumber, textNumber))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// True when both texts are equal once whitespace, hyphens, dashes and underscores are dropped and each character is
+    /// lowered (invariant culture); compares in place, without building the squeezed strings.
+    /// </summary>
+    private static bool SqueezedEquals(string a, string b)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < a.Length && IsIgnored(a[i]))
+            {
+                i++;
+            }
+
+            while (j < b.Length && IsIgnored(b[j]))
+            {
+                j++;
+            }
+
+            if (i == a.Length || j == b.Length)
+            {
+                return i == a.Length && j == b.Length;
+            }
+
+            if (Lower(a[i]) != Lower(b[j]))
+            {
+                return false;
+            }
+
+            i++;
+            j++;
+        }
+    }
+
+    private static bool IsIgnored(char c) => char.IsWhiteSpace(c) || c is '-' or '_' or '–' or '—';
+
+    // char.ToLowerInvariant, with the ASCII letters lowered inline.
+    private static char Lower(char c) => char.IsAscii(c) ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
 }
