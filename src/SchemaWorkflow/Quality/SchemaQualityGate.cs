@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SchemaWorkflow.Quality;
@@ -9,6 +11,12 @@ namespace SchemaWorkflow.Quality;
 /// </summary>
 public static partial class SchemaQualityGate
 {
+    // Every alternative of JunkPattern contains one of these characters or words (or the word "na", see HasWordNa).
+    private static readonly SearchValues<char> JunkAnchorChars = SearchValues.Create("*<{}");
+    private static readonly SearchValues<string> JunkAnchors = SearchValues.Create(
+        ["placeholder", "i do", "i ca", "no information", "not available", "not specified", "not provided", "as an ai", "unknown", "n/a", "tbd", "lorem", "ignore", "instruction", "http"],
+        StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The longest text accepted in a value slot (an allowed value, a default, a unit).</summary>
     public const int MaxValueTextLength = 80;
 
@@ -223,7 +231,7 @@ public static partial class SchemaQualityGate
                 return null;
 
             case FieldValueKind.Formula:
-                return string.IsNullOrWhiteSpace(value.Formula) || value.Formula.Length > 200 || JunkPattern().IsMatch(value.Formula)
+                return string.IsNullOrWhiteSpace(value.Formula) || value.Formula.Length > 200 || IsJunkPatternMatch(value.Formula)
                     ? $"A formula of '{field.Key}' is empty, too long or not a formula."
                     : null;
 
@@ -259,7 +267,7 @@ public static partial class SchemaQualityGate
             }
         }
 
-        return JunkPattern().IsMatch(text) || text.Count(static c => c == ' ') > 8;
+        return IsJunkPatternMatch(text) || text.AsSpan().Count(' ') > 8;
     }
 
     /// <summary>True for a canonical snake_case key.</summary>
@@ -279,6 +287,44 @@ public static partial class SchemaQualityGate
 
         return false;
     }
+
+    /// <summary>
+    /// <c>JunkPattern().IsMatch(text)</c>, without running the regex on the ASCII text it cannot match: every match
+    /// of the pattern contains one of <see cref="JunkAnchorChars"/>, one of <see cref="JunkAnchors"/> (ignoring ASCII
+    /// case) or the word "na", so ASCII text with none of them is no match. Text with other characters always goes to the regex, whose case folding goes beyond ASCII.
+    /// </summary>
+    private static bool IsJunkPatternMatch(string text)
+    {
+        var span = text.AsSpan();
+        if (Ascii.IsValid(span) && span.IndexOfAny(JunkAnchorChars) < 0 && span.IndexOfAny(JunkAnchors) < 0 && !HasWordNa(span))
+        {
+            return false;
+        }
+
+        return JunkPattern().IsMatch(text);
+    }
+
+    // "na" as a whole word: what \bn/?a\b needs when there is no "n/a" (an anchor).
+    private static bool HasWordNa(ReadOnlySpan<char> text)
+    {
+        for (var i = text.IndexOfAny('n', 'N'); i >= 0 && i + 1 < text.Length; i = NextN(text, i))
+        {
+            if ((text[i + 1] | 0x20) == 'a' && (i == 0 || !IsAsciiWordChar(text[i - 1])) && (i + 2 == text.Length || !IsAsciiWordChar(text[i + 2])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static int NextN(ReadOnlySpan<char> text, int i)
+        {
+            var next = text[(i + 1)..].IndexOfAny('n', 'N');
+            return next < 0 ? -1 : i + 1 + next;
+        }
+    }
+
+    private static bool IsAsciiWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
     private static string Shorten(string text) => text.Length > 40 ? string.Concat(text.AsSpan(0, 40), "…") : text;
 
