@@ -19,13 +19,13 @@ internal static class FactValueBuilder
     {
         FieldValueKind.AllowedValues => AllowedValues(field, payload, citations, confidence),
         FieldValueKind.Range => field.DataType is FieldDataType.Number or FieldDataType.Range && UnitFits(field, payload.Unit)
-            ? Value(payload, citations, confidence) with { Range = new NumericRange { Min = payload.Min, Max = payload.Max, Unit = payload.Unit } }
+            ? Value(payload, citations, confidence, range: new NumericRange { Min = payload.Min, Max = payload.Max, Unit = payload.Unit })
             : null,
         FieldValueKind.Limit => field.DataType is not (FieldDataType.Number or FieldDataType.Range) || UnitFits(field, payload.Unit)
-            ? Value(payload, citations, confidence) with { Number = payload.Number, Unit = payload.Unit }
+            ? Value(payload, citations, confidence, number: payload.Number, unit: payload.Unit)
             : null,
         FieldValueKind.RecommendedDefault => Default(field, payload, citations, confidence),
-        FieldValueKind.Formula => Value(payload, citations, confidence) with { Formula = payload.Formula },
+        FieldValueKind.Formula => Value(payload, citations, confidence, formula: payload.Formula),
         _ => null,
     };
 
@@ -72,9 +72,9 @@ internal static class FactValueBuilder
         switch (field.DataType)
         {
             case FieldDataType.Enum when field.AllowedValues.Count > 0:
-                return Narrow(field.AllowedValues, payload.Values) is { } narrowed ? Value(payload, citations, confidence) with { AllowedValues = narrowed } : null;
+                return Narrow(field.AllowedValues, payload.Values) is { } narrowed ? Value(payload, citations, confidence, allowedValues: narrowed) : null;
             case FieldDataType.Text:
-                return Value(payload, citations, confidence) with { AllowedValues = payload.Values };
+                return Value(payload, citations, confidence, allowedValues: payload.Values);
             default:
                 return null;
         }
@@ -88,16 +88,16 @@ internal static class FactValueBuilder
             {
                 case FieldDataType.Enum when field.AllowedValues.Count > 0:
                     var own = FirstSame(field.AllowedValues, text);
-                    return own is null ? null : Value(payload, citations, confidence) with { Text = own };
+                    return own is null ? null : Value(payload, citations, confidence, text: own);
                 case FieldDataType.Text:
-                    return Value(payload, citations, confidence) with { Text = text };
+                    return Value(payload, citations, confidence, text: text);
                 default:
                     return null;
             }
         }
 
         return field.DataType is FieldDataType.Number or FieldDataType.Range && UnitFits(field, payload.Unit)
-            ? Value(payload, citations, confidence) with { Number = payload.Number, Unit = payload.Unit }
+            ? Value(payload, citations, confidence, number: payload.Number, unit: payload.Unit)
             : null;
     }
 
@@ -124,12 +124,28 @@ internal static class FactValueBuilder
         return false;
     }
 
-    private static FieldValue Value(FactPayload payload, IReadOnlyList<Citation> citations, double confidence) => new()
+    // One allocation per value: every slot set in the initializer rather than copied with "with".
+    private static FieldValue Value(
+        FactPayload payload,
+        IReadOnlyList<Citation> citations,
+        double confidence,
+        IReadOnlyList<string>? allowedValues = null,
+        NumericRange? range = null,
+        double? number = null,
+        string? unit = null,
+        string? text = null,
+        string? formula = null) => new()
     {
         Kind = payload.Kind,
         Label = payload.Label,
         Citations = citations,
         Confidence = confidence,
+        AllowedValues = allowedValues ?? [],
+        Range = range,
+        Number = number,
+        Unit = unit,
+        Text = text,
+        Formula = formula,
     };
 
     /// <summary>The field's own values that one of the stated values names, in the field's order and spelling; null when none.</summary>
