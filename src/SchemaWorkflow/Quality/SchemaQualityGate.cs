@@ -42,10 +42,18 @@ public static partial class SchemaQualityGate
             problems.Add("The schema has no field groups.");
         }
 
-        var seenGroups = new HashSet<string>(StringComparer.Ordinal);
-        var seenFields = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in schema.Groups)
+        var groups = schema.Groups;
+        var fieldCount = 0;
+        for (var g = 0; g < groups.Count; g++)
         {
+            fieldCount += groups[g].Fields.Count;
+        }
+
+        var seenGroups = new HashSet<string>(groups.Count, StringComparer.Ordinal);
+        var seenFields = new HashSet<string>(fieldCount, StringComparer.Ordinal);
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var group = groups[g];
             if (!FieldGroups.IsKnown(group.Key))
             {
                 problems.Add($"Group '{group.Key}' is not one of {string.Join(", ", FieldGroups.All)}.");
@@ -56,8 +64,10 @@ public static partial class SchemaQualityGate
                 problems.Add($"Group '{group.Key}' appears twice.");
             }
 
-            foreach (var field in group.Fields)
+            var fields = group.Fields;
+            for (var f = 0; f < fields.Count; f++)
             {
+                var field = fields[f];
                 if (!seenFields.Add(field.Key))
                 {
                     problems.Add($"Field '{field.Key}' appears twice.");
@@ -68,7 +78,7 @@ public static partial class SchemaQualityGate
                     problems.Add($"Field '{field.Key}' says group '{field.Group}' but sits in group '{group.Key}'.");
                 }
 
-                problems.AddRange(ValidateField(field));
+                AddFieldProblems(field, problems);
             }
         }
 
@@ -81,55 +91,66 @@ public static partial class SchemaQualityGate
     public static IEnumerable<string> ValidateField(SchemaField field)
     {
         ArgumentNullException.ThrowIfNull(field);
+        var problems = new List<string>();
+        AddFieldProblems(field, problems);
+        return problems;
+    }
+
+    // The checks of ValidateField, appended to one list: no iterator or enumerator per field.
+    private static void AddFieldProblems(SchemaField field, List<string> problems)
+    {
         if (!IsSnakeCase(field.Key))
         {
-            yield return $"Field key '{field.Key}' is not snake_case (lowercase letters, digits, single underscores).";
+            problems.Add($"Field key '{field.Key}' is not snake_case (lowercase letters, digits, single underscores).");
         }
 
         if (string.IsNullOrWhiteSpace(field.DisplayName))
         {
-            yield return $"Field '{field.Key}' has no display name.";
+            problems.Add($"Field '{field.Key}' has no display name.");
         }
 
         if (string.IsNullOrWhiteSpace(field.Description))
         {
-            yield return $"Field '{field.Key}' has no description.";
+            problems.Add($"Field '{field.Key}' has no description.");
         }
 
         if (field.DataType == FieldDataType.Enum && field.AllowedValues.Count == 0)
         {
-            yield return $"Enum field '{field.Key}' lists no allowed values.";
+            problems.Add($"Enum field '{field.Key}' lists no allowed values.");
         }
 
         if (field.Requirement == RequirementLevel.Conditional && string.IsNullOrWhiteSpace(field.Condition))
         {
-            yield return $"Conditional field '{field.Key}' does not say its condition.";
+            problems.Add($"Conditional field '{field.Key}' does not say its condition.");
         }
 
-        foreach (var allowed in field.AllowedValues)
+        var allowedValues = field.AllowedValues;
+        for (var i = 0; i < allowedValues.Count; i++)
         {
+            var allowed = allowedValues[i];
             if (LooksLikeJunk(allowed))
             {
-                yield return $"Field '{field.Key}' lists an allowed value that is not a value: '{Shorten(allowed)}'.";
+                problems.Add($"Field '{field.Key}' lists an allowed value that is not a value: '{Shorten(allowed)}'.");
             }
         }
 
         if (field.Unit is not null && LooksLikeJunk(field.Unit))
         {
-            yield return $"Field '{field.Key}' has a unit that is not a unit: '{Shorten(field.Unit)}'.";
+            problems.Add($"Field '{field.Key}' has a unit that is not a unit: '{Shorten(field.Unit)}'.");
         }
 
         if (field.TypicalRange is { IsWellFormed: false })
         {
-            yield return $"Field '{field.Key}' has a malformed typical range.";
+            problems.Add($"Field '{field.Key}' has a malformed typical range.");
         }
 
-        foreach (var value in field.Values)
+        var values = field.Values;
+        for (var i = 0; i < values.Count; i++)
         {
-            var problem = ValidateValue(field, value);
+            var problem = ValidateValue(field, values[i]);
             if (problem is not null)
             {
-                yield return problem;
+                problems.Add(problem);
             }
         }
     }
@@ -145,7 +166,7 @@ public static partial class SchemaQualityGate
     {
         ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Citations.Count == 0 || value.Citations.Any(static c => string.IsNullOrWhiteSpace(c.Source)))
+        if (value.Citations.Count == 0 || HasUnnamedSource(value.Citations))
         {
             return $"A value of '{field.Key}' has no citation.";
         }
@@ -173,8 +194,9 @@ public static partial class SchemaQualityGate
                     return $"An allowed-values entry of '{field.Key}' lists nothing.";
                 }
 
-                foreach (var v in value.AllowedValues)
+                for (var i = 0; i < value.AllowedValues.Count; i++)
                 {
+                    var v = value.AllowedValues[i];
                     if (LooksLikeJunk(v))
                     {
                         return $"'{Shorten(v)}' is not a value of '{field.Key}'.";
@@ -273,13 +295,62 @@ public static partial class SchemaQualityGate
     /// <summary>True for a canonical snake_case key.</summary>
     /// <param name="key">The key.</param>
     /// <returns>Whether it is snake_case.</returns>
-    public static bool IsSnakeCase(string? key) => key is not null && SnakeCase().IsMatch(key);
+    public static bool IsSnakeCase(string? key)
+    {
+        if (key is null)
+        {
+            return false;
+        }
+
+        // What ^[a-z][a-z0-9]*(_[a-z0-9]+)*$ matches, without the regex; like the regex's $, a final "\n" is allowed.
+        var span = key.AsSpan();
+        if (span.Length > 0 && span[^1] == '\n')
+        {
+            span = span[..^1];
+        }
+
+        if (span.Length == 0 || !char.IsAsciiLetterLower(span[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < span.Length; i++)
+        {
+            var c = span[i];
+            if (c == '_')
+            {
+                if (span[i - 1] == '_' || i == span.Length - 1)
+                {
+                    return false;
+                }
+            }
+            else if (!char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool ContainsValue(IReadOnlyList<string> allowed, string value)
     {
-        foreach (var a in allowed)
+        for (var i = 0; i < allowed.Count; i++)
         {
-            if (string.Equals(a, value, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(allowed[i], value, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasUnnamedSource(IReadOnlyList<Citation> citations)
+    {
+        for (var i = 0; i < citations.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(citations[i].Source))
             {
                 return true;
             }
@@ -327,9 +398,6 @@ public static partial class SchemaQualityGate
     private static bool IsAsciiWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
     private static string Shorten(string text) => text.Length > 40 ? string.Concat(text.AsSpan(0, 40), "…") : text;
-
-    [GeneratedRegex(@"^[a-z][a-z0-9]*(_[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex SnakeCase();
 
     [GeneratedRegex(@"\*\*|\[placeholder\]|placeholder|\bI (don't|do not|cannot|can't)\b|\bno information\b|\bnot (available|specified|provided)\b|\bas an ai\b|\bunknown\b|\bn/?a\b|\btbd\b|\blorem\b|ignore (all |any )?previous|\binstructions?\b|https?://|<[a-z/]|\{\{|\}\}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex JunkPattern();
