@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SchemaWorkflow.Quality;
@@ -360,14 +359,15 @@ public static partial class SchemaQualityGate
     }
 
     /// <summary>
-    /// <c>JunkPattern().IsMatch(text)</c>, without running the regex on the ASCII text it cannot match: every match
-    /// of the pattern contains one of <see cref="JunkAnchorChars"/>, one of <see cref="JunkAnchors"/> (ignoring ASCII
-    /// case) or the word "na", so ASCII text with none of them is no match. Text with other characters always goes to the regex, whose case folding goes beyond ASCII.
+    /// <c>JunkPattern().IsMatch(text)</c>, without running the regex on text it cannot match: every match of the
+    /// pattern contains one of <see cref="JunkAnchorChars"/>, one of <see cref="JunkAnchors"/> (ignoring ASCII case) or
+    /// the word "na". The regex's case-insensitive matching lets one non-ASCII character stand for an ASCII letter of
+    /// the pattern, the Kelvin sign (for "k"), so text with that sign always goes to the regex.
     /// </summary>
     private static bool IsJunkPatternMatch(string text)
     {
         var span = text.AsSpan();
-        if (Ascii.IsValid(span) && span.IndexOfAny(JunkAnchorChars) < 0 && span.IndexOfAny(JunkAnchors) < 0 && !HasWordNa(span))
+        if (span.IndexOf('\u212A') < 0 && span.IndexOfAny(JunkAnchorChars) < 0 && span.IndexOfAny(JunkAnchors) < 0 && !HasWordNa(span))
         {
             return false;
         }
@@ -375,7 +375,8 @@ public static partial class SchemaQualityGate
         return JunkPattern().IsMatch(text);
     }
 
-    // "na" as a whole word: what \bn/?a\b needs when there is no "n/a" (an anchor).
+    // "na" as a whole word, what \bn/?a\b needs when there is no "n/a" (an anchor). Only ASCII letters, digits and
+    // "_" count as word characters here, so a non-ASCII neighbour gives a false alarm (the regex decides), never a miss.
     private static bool HasWordNa(ReadOnlySpan<char> text)
     {
         for (var i = text.IndexOfAny('n', 'N'); i >= 0 && i + 1 < text.Length; i = NextN(text, i))
