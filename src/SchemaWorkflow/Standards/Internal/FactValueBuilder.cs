@@ -10,7 +10,8 @@ namespace SchemaWorkflow.Standards.Internal;
 /// </summary>
 internal static class FactValueBuilder
 {
-    private static readonly SearchValues<char> NumberHints = SearchValues.Create("0123456789nN∞");
+    // The characters a parsable number can start with, after white space.
+    private static readonly SearchValues<char> NumberStarts = SearchValues.Create("0123456789+-.iInN");
 
     /// <summary>Lexical matches are weaker evidence than a fact written for the product type.</summary>
     public const double LexicalConfidenceFactor = 0.85;
@@ -53,12 +54,14 @@ internal static class FactValueBuilder
 
     /// <summary>
     /// <see cref="double.TryParse(string, NumberStyles, IFormatProvider, out double)"/> (float style, invariant
-    /// culture), skipping the parse for text that cannot be a number: every parsable spelling has an ASCII digit or is
-    /// one of the infinity and NaN symbols ("Infinity", "NaN", "∞").
+    /// culture), skipping the parse for text that cannot be a number: after leading white space (the parser skips
+    /// ASCII white space before a number and any white space before "Infinity" or "NaN"), every parsable spelling
+    /// starts with a digit, a sign, a decimal point or the first letter of "Infinity" or "NaN", in either case.
     /// </summary>
     private static bool TryNumber(string text, out double number)
     {
-        if (text.AsSpan().IndexOfAny(NumberHints) < 0)
+        var span = text.AsSpan().TrimStart();
+        if (span.IsEmpty || !NumberStarts.Contains(span[0]))
         {
             number = 0;
             return false;
@@ -149,7 +152,7 @@ internal static class FactValueBuilder
     };
 
     /// <summary>The field's own values that one of the stated values names, in the field's order and spelling; null when none.</summary>
-    private static List<string>? Narrow(IReadOnlyList<string> own, IReadOnlyList<string> stated)
+    private static string[]? Narrow(IReadOnlyList<string> own, IReadOnlyList<string> stated)
     {
         // Each spelling is parsed once, not once per pair.
         var count = stated.Count;
@@ -160,17 +163,34 @@ internal static class FactValueBuilder
             isNumber[j] = TryNumber(stated[j], out numbers[j]);
         }
 
-        List<string>? narrowed = null;
-        foreach (var value in own)
+        Span<bool> named = own.Count <= 64 ? stackalloc bool[own.Count] : new bool[own.Count];
+        var found = 0;
+        for (var i = 0; i < own.Count; i++)
         {
+            var value = own[i];
             var ownIsNumber = TryNumber(value, out var ownNumber);
             for (var j = 0; j < count; j++)
             {
                 if (SameValue(value, ownIsNumber, ownNumber, stated[j], isNumber[j], numbers[j]))
                 {
-                    (narrowed ??= []).Add(value);
+                    named[i] = true;
+                    found++;
                     break;
                 }
+            }
+        }
+
+        if (found == 0)
+        {
+            return null;
+        }
+
+        var narrowed = new string[found];
+        for (int i = 0, n = 0; n < found; i++)
+        {
+            if (named[i])
+            {
+                narrowed[n++] = own[i];
             }
         }
 
