@@ -84,7 +84,17 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
         await context.Strategy.RunAsync(
             items,
             Math.Max(1, context.MaxConcurrency),
-            async (i, ct) => results[i] = await EnrichGroupAsync(schema, groups[i], context, time, ct).ConfigureAwait(false),
+            (i, ct) =>
+            {
+                var pending = EnrichGroupAsync(schema, groups[i], context, time, ct);
+                if (pending.IsCompletedSuccessfully)
+                {
+                    results[i] = pending.Result;
+                    return ValueTask.CompletedTask;
+                }
+
+                return StoreAsync(pending, results, i);
+            },
             cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -132,7 +142,44 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
         return new EnrichmentOutcome(enriched, new EnrichmentReport { Enricher = Name, Groups = reports, Duration = elapsed });
     }
 
-    private async ValueTask<GroupOutcome> EnrichGroupAsync(ProductSchema schema, FieldGroup group, EnrichmentContext context, TimeProvider time, CancellationToken cancellationToken)
+    private static async ValueTask StoreAsync(ValueTask<GroupOutcome> pending, GroupOutcome[] results, int i) =>
+        results[i] = await pending.ConfigureAwait(false);
+
+    private ValueTask<GroupOutcome> EnrichGroupAsync(ProductSchema schema, FieldGroup group, EnrichmentContext context, TimeProvider time, CancellationToken cancellationToken) =>
+        ReferenceEquals(_retriever, _knowledgeBase)
+            ? new(EnrichGroupFromKnowledgeBase(schema, group, context, time, cancellationToken))
+            : EnrichGroupFromRetrieverAsync(schema, group, context, time, cancellationToken);
+
+    /// <summary>
+    /// One group against the knowledge base itself, which answers synchronously from memory: no timer per group. The
+    /// group timeout still applies: a retrieval that took longer is reported as timed out, as the timer would have.
+    /// </summary>
+    private GroupOutcome EnrichGroupFromKnowledgeBase(ProductSchema schema, FieldGroup group, EnrichmentContext context, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var limited = context.GroupTimeout > TimeSpan.Zero && context.GroupTimeout != Timeout.InfiniteTimeSpan;
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var matches = _knowledgeBase.Retrieve(new StandardsQuery { ProductType = schema.Key, ProductDisplayName = schema.DisplayName, Group = group.Key, Fields = group.Fields });
+            cancellationToken.ThrowIfCancellationRequested();
+            var elapsed = time.GetElapsedTime(started);
+            if (limited && elapsed >= context.GroupTimeout)
+            {
+                StandardsLog.GroupTimedOut(_logger, group.Key, schema.Key.Value, context.GroupTimeout.TotalMilliseconds);
+                return Failed(group, $"timed out after {context.GroupTimeout.TotalMilliseconds:0.###} ms", elapsed);
+            }
+
+            return Apply(schema, group, matches, elapsed);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            StandardsLog.GroupFailed(_logger, ex, group.Key, schema.Key.Value);
+            return Failed(group, $"{ex.GetType().Name}: {ex.Message}", time.GetElapsedTime(started));
+        }
+    }
+
+    private async ValueTask<GroupOutcome> EnrichGroupFromRetrieverAsync(ProductSchema schema, FieldGroup group, EnrichmentContext context, TimeProvider time, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var limited = context.GroupTimeout > TimeSpan.Zero && context.GroupTimeout != Timeout.InfiniteTimeSpan;
