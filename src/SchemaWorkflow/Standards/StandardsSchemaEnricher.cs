@@ -111,15 +111,15 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
             reports[i] = outcome.Report;
             populated += outcome.Report.FieldsPopulated;
             factsUsed?.UnionWith(outcome.Report.FactsUsed);
-            foreach (var (standard, fields) in outcome.SuppliedFields)
+            if (outcome.SuppliedFields is { } pairs)
             {
-                if (!supplied.TryGetValue(standard, out var list))
+                foreach (var (standard, field) in pairs)
                 {
-                    supplied[standard] = list = new List<string>(fields.Count);
-                }
+                    if (!supplied.TryGetValue(standard, out var list))
+                    {
+                        supplied[standard] = list = [];
+                    }
 
-                foreach (var field in fields)
-                {
                     if (!list.Contains(field))
                     {
                         list.Add(field);
@@ -216,7 +216,7 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
         var fields = new SchemaField[group.Fields.Count];
         var factsUsed = new List<string>();
         var rejected = new List<string>();
-        var supplied = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        List<(string Standard, string Field)>? supplied = null;
         var populated = 0;
         var fieldMatches = new List<FactMatch>();
         for (var f = 0; f < fields.Length; f++)
@@ -248,15 +248,7 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
                         factsUsed.Add(factId);
                     }
 
-                    if (!supplied.TryGetValue(standard, out var list))
-                    {
-                        supplied[standard] = list = [];
-                    }
-
-                    if (!list.Contains(field.Key))
-                    {
-                        list.Add(field.Key);
-                    }
+                    (supplied ??= []).Add((standard, field.Key));
                 }
 
                 foreach (var (factId, problem) in result.Rejected)
@@ -511,9 +503,12 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
     private static GroupOutcome Failed(FieldGroup group, string error, TimeSpan elapsed) => new(
         null,
         new GroupEnrichmentReport { Group = group.Key, FieldsPopulated = group.Fields.Count(static f => f.Values.Count > 0), Duration = elapsed, Error = error },
-        new Dictionary<string, List<string>>(0));
+        null);
 
-    private readonly record struct GroupOutcome(FieldGroup? Group, GroupEnrichmentReport Report, Dictionary<string, List<string>> SuppliedFields);
+    /// <param name="Group">The enriched group; null when the group failed.</param>
+    /// <param name="Report">What enrichment did to the group.</param>
+    /// <param name="SuppliedFields">Each standard that supplied a value, with the field it went to, in field order; merged per standard across groups.</param>
+    private readonly record struct GroupOutcome(FieldGroup? Group, GroupEnrichmentReport Report, List<(string Standard, string Field)>? SuppliedFields);
 
     private sealed record FieldResult(SchemaField Field, IReadOnlyList<(string FactId, string Standard)> Used, IReadOnlyList<(string FactId, string Problem)> Rejected);
 
