@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SchemaWorkflow.Quality;
@@ -9,6 +10,12 @@ namespace SchemaWorkflow.Quality;
 /// </summary>
 public static partial class SchemaQualityGate
 {
+    // Every alternative of JunkPattern contains one of these characters or words (or the word "na", see HasWordNa).
+    private static readonly SearchValues<char> JunkAnchorChars = SearchValues.Create("*<{}");
+    private static readonly SearchValues<string> JunkAnchors = SearchValues.Create(
+        ["placeholder", "i do", "i ca", "no information", "not available", "not specified", "not provided", "as an ai", "unknown", "n/a", "tbd", "lorem", "ignore", "instruction", "http"],
+        StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The longest text accepted in a value slot (an allowed value, a default, a unit).</summary>
     public const int MaxValueTextLength = 80;
 
@@ -34,10 +41,18 @@ public static partial class SchemaQualityGate
             problems.Add("The schema has no field groups.");
         }
 
-        var seenGroups = new HashSet<string>(StringComparer.Ordinal);
-        var seenFields = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in schema.Groups)
+        var groups = schema.Groups;
+        var fieldCount = 0;
+        for (var g = 0; g < groups.Count; g++)
         {
+            fieldCount += groups[g].Fields.Count;
+        }
+
+        var seenGroups = new HashSet<string>(groups.Count, StringComparer.Ordinal);
+        var seenFields = new HashSet<string>(fieldCount, StringComparer.Ordinal);
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var group = groups[g];
             if (!FieldGroups.IsKnown(group.Key))
             {
                 problems.Add($"Group '{group.Key}' is not one of {string.Join(", ", FieldGroups.All)}.");
@@ -48,8 +63,10 @@ public static partial class SchemaQualityGate
                 problems.Add($"Group '{group.Key}' appears twice.");
             }
 
-            foreach (var field in group.Fields)
+            var fields = group.Fields;
+            for (var f = 0; f < fields.Count; f++)
             {
+                var field = fields[f];
                 if (!seenFields.Add(field.Key))
                 {
                     problems.Add($"Field '{field.Key}' appears twice.");
@@ -60,7 +77,7 @@ public static partial class SchemaQualityGate
                     problems.Add($"Field '{field.Key}' says group '{field.Group}' but sits in group '{group.Key}'.");
                 }
 
-                problems.AddRange(ValidateField(field));
+                AddFieldProblems(field, problems);
             }
         }
 
@@ -73,55 +90,66 @@ public static partial class SchemaQualityGate
     public static IEnumerable<string> ValidateField(SchemaField field)
     {
         ArgumentNullException.ThrowIfNull(field);
+        var problems = new List<string>();
+        AddFieldProblems(field, problems);
+        return problems;
+    }
+
+    // The checks of ValidateField, appended to one list: no iterator or enumerator per field.
+    private static void AddFieldProblems(SchemaField field, List<string> problems)
+    {
         if (!IsSnakeCase(field.Key))
         {
-            yield return $"Field key '{field.Key}' is not snake_case (lowercase letters, digits, single underscores).";
+            problems.Add($"Field key '{field.Key}' is not snake_case (lowercase letters, digits, single underscores).");
         }
 
         if (string.IsNullOrWhiteSpace(field.DisplayName))
         {
-            yield return $"Field '{field.Key}' has no display name.";
+            problems.Add($"Field '{field.Key}' has no display name.");
         }
 
         if (string.IsNullOrWhiteSpace(field.Description))
         {
-            yield return $"Field '{field.Key}' has no description.";
+            problems.Add($"Field '{field.Key}' has no description.");
         }
 
         if (field.DataType == FieldDataType.Enum && field.AllowedValues.Count == 0)
         {
-            yield return $"Enum field '{field.Key}' lists no allowed values.";
+            problems.Add($"Enum field '{field.Key}' lists no allowed values.");
         }
 
         if (field.Requirement == RequirementLevel.Conditional && string.IsNullOrWhiteSpace(field.Condition))
         {
-            yield return $"Conditional field '{field.Key}' does not say its condition.";
+            problems.Add($"Conditional field '{field.Key}' does not say its condition.");
         }
 
-        foreach (var allowed in field.AllowedValues)
+        var allowedValues = field.AllowedValues;
+        for (var i = 0; i < allowedValues.Count; i++)
         {
+            var allowed = allowedValues[i];
             if (LooksLikeJunk(allowed))
             {
-                yield return $"Field '{field.Key}' lists an allowed value that is not a value: '{Shorten(allowed)}'.";
+                problems.Add($"Field '{field.Key}' lists an allowed value that is not a value: '{Shorten(allowed)}'.");
             }
         }
 
         if (field.Unit is not null && LooksLikeJunk(field.Unit))
         {
-            yield return $"Field '{field.Key}' has a unit that is not a unit: '{Shorten(field.Unit)}'.";
+            problems.Add($"Field '{field.Key}' has a unit that is not a unit: '{Shorten(field.Unit)}'.");
         }
 
         if (field.TypicalRange is { IsWellFormed: false })
         {
-            yield return $"Field '{field.Key}' has a malformed typical range.";
+            problems.Add($"Field '{field.Key}' has a malformed typical range.");
         }
 
-        foreach (var value in field.Values)
+        var values = field.Values;
+        for (var i = 0; i < values.Count; i++)
         {
-            var problem = ValidateValue(field, value);
+            var problem = ValidateValue(field, values[i]);
             if (problem is not null)
             {
-                yield return problem;
+                problems.Add(problem);
             }
         }
     }
@@ -137,7 +165,7 @@ public static partial class SchemaQualityGate
     {
         ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Citations.Count == 0 || value.Citations.Any(static c => string.IsNullOrWhiteSpace(c.Source)))
+        if (value.Citations.Count == 0 || HasUnnamedSource(value.Citations))
         {
             return $"A value of '{field.Key}' has no citation.";
         }
@@ -165,8 +193,9 @@ public static partial class SchemaQualityGate
                     return $"An allowed-values entry of '{field.Key}' lists nothing.";
                 }
 
-                foreach (var v in value.AllowedValues)
+                for (var i = 0; i < value.AllowedValues.Count; i++)
                 {
+                    var v = value.AllowedValues[i];
                     if (LooksLikeJunk(v))
                     {
                         return $"'{Shorten(v)}' is not a value of '{field.Key}'.";
@@ -223,7 +252,7 @@ public static partial class SchemaQualityGate
                 return null;
 
             case FieldValueKind.Formula:
-                return string.IsNullOrWhiteSpace(value.Formula) || value.Formula.Length > 200 || JunkPattern().IsMatch(value.Formula)
+                return string.IsNullOrWhiteSpace(value.Formula) || value.Formula.Length > 200 || IsJunkPatternMatch(value.Formula)
                     ? $"A formula of '{field.Key}' is empty, too long or not a formula."
                     : null;
 
@@ -259,19 +288,55 @@ public static partial class SchemaQualityGate
             }
         }
 
-        return JunkPattern().IsMatch(text) || text.Count(static c => c == ' ') > 8;
+        return IsJunkPatternMatch(text) || text.AsSpan().Count(' ') > 8;
     }
 
     /// <summary>True for a canonical snake_case key.</summary>
     /// <param name="key">The key.</param>
     /// <returns>Whether it is snake_case.</returns>
-    public static bool IsSnakeCase(string? key) => key is not null && SnakeCase().IsMatch(key);
+    public static bool IsSnakeCase(string? key)
+    {
+        if (key is null)
+        {
+            return false;
+        }
+
+        // What ^[a-z][a-z0-9]*(_[a-z0-9]+)*$ matches, without the regex; like the regex's $, a final "\n" is allowed.
+        var span = key.AsSpan();
+        if (span.Length > 0 && span[^1] == '\n')
+        {
+            span = span[..^1];
+        }
+
+        if (span.Length == 0 || !char.IsAsciiLetterLower(span[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < span.Length; i++)
+        {
+            var c = span[i];
+            if (c == '_')
+            {
+                if (span[i - 1] == '_' || i == span.Length - 1)
+                {
+                    return false;
+                }
+            }
+            else if (!char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool ContainsValue(IReadOnlyList<string> allowed, string value)
     {
-        foreach (var a in allowed)
+        for (var i = 0; i < allowed.Count; i++)
         {
-            if (string.Equals(a, value, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(allowed[i], value, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -280,10 +345,60 @@ public static partial class SchemaQualityGate
         return false;
     }
 
-    private static string Shorten(string text) => text.Length > 40 ? string.Concat(text.AsSpan(0, 40), "…") : text;
+    private static bool HasUnnamedSource(IReadOnlyList<Citation> citations)
+    {
+        for (var i = 0; i < citations.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(citations[i].Source))
+            {
+                return true;
+            }
+        }
 
-    [GeneratedRegex(@"^[a-z][a-z0-9]*(_[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex SnakeCase();
+        return false;
+    }
+
+    /// <summary>
+    /// <c>JunkPattern().IsMatch(text)</c>, without running the regex on text it cannot match: every match of the
+    /// pattern contains one of <see cref="JunkAnchorChars"/>, one of <see cref="JunkAnchors"/> (ignoring ASCII case) or
+    /// the word "na". The regex's case-insensitive matching lets one non-ASCII character stand for an ASCII letter of
+    /// the pattern, the Kelvin sign (for "k"), so text with that sign always goes to the regex.
+    /// </summary>
+    private static bool IsJunkPatternMatch(string text)
+    {
+        var span = text.AsSpan();
+        if (span.IndexOf('\u212A') < 0 && span.IndexOfAny(JunkAnchorChars) < 0 && span.IndexOfAny(JunkAnchors) < 0 && !HasWordNa(span))
+        {
+            return false;
+        }
+
+        return JunkPattern().IsMatch(text);
+    }
+
+    // "na" as a whole word, what \bn/?a\b needs when there is no "n/a" (an anchor). Only ASCII letters, digits and
+    // "_" count as word characters here, so a non-ASCII neighbour gives a false alarm (the regex decides), never a miss.
+    private static bool HasWordNa(ReadOnlySpan<char> text)
+    {
+        for (var i = text.IndexOfAny('n', 'N'); i >= 0 && i + 1 < text.Length; i = NextN(text, i))
+        {
+            if ((text[i + 1] | 0x20) == 'a' && (i == 0 || !IsAsciiWordChar(text[i - 1])) && (i + 2 == text.Length || !IsAsciiWordChar(text[i + 2])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static int NextN(ReadOnlySpan<char> text, int i)
+        {
+            var next = text[(i + 1)..].IndexOfAny('n', 'N');
+            return next < 0 ? -1 : i + 1 + next;
+        }
+    }
+
+    private static bool IsAsciiWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    private static string Shorten(string text) => text.Length > 40 ? string.Concat(text.AsSpan(0, 40), "…") : text;
 
     [GeneratedRegex(@"\*\*|\[placeholder\]|placeholder|\bI (don't|do not|cannot|can't)\b|\bno information\b|\bnot (available|specified|provided)\b|\bas an ai\b|\bunknown\b|\bn/?a\b|\btbd\b|\blorem\b|ignore (all |any )?previous|\binstructions?\b|https?://|<[a-z/]|\{\{|\}\}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex JunkPattern();

@@ -36,6 +36,8 @@ public sealed class StandardsKnowledgeBase : IStandardsRetriever
     private readonly Dictionary<string, HashSet<string>> _standardsListingClass;
     private readonly Dictionary<string, string> _citedNames;
     private readonly StandardsOptions _options;
+    private readonly IReadOnlyList<Citation>[] _directCitations;
+    private readonly IReadOnlyList<Citation>[] _lexicalCitations;
 
     private StandardsKnowledgeBase(string version, string contentHash, List<StandardDefinition> standards, List<StandardsFact> facts, StandardsOptions options)
     {
@@ -122,6 +124,15 @@ public sealed class StandardsKnowledgeBase : IStandardsRetriever
         }
         _byPayloadField = byPayloadField.ToDictionary(static kv => kv.Key, static kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _lexical = new Bm25Index(documents);
+
+        // Every value from a fact carries the same citation; immutable, so one instance serves every schema.
+        _directCitations = new IReadOnlyList<Citation>[facts.Count];
+        _lexicalCitations = new IReadOnlyList<Citation>[facts.Count];
+        for (var i = 0; i < facts.Count; i++)
+        {
+            _directCitations[i] = [StandardsSchemaEnricher.Cite(this, facts[i], lexical: false)];
+            _lexicalCitations[i] = [StandardsSchemaEnricher.Cite(this, facts[i], lexical: true)];
+        }
     }
 
     /// <summary>The knowledge base built from the embedded data files only, loaded once on first use.</summary>
@@ -224,6 +235,23 @@ public sealed class StandardsKnowledgeBase : IStandardsRetriever
     /// <returns>Whether the standard lists the class.</returns>
     internal bool ListsClass(string standardId, string classKey) =>
         _standardsListingClass.TryGetValue(classKey, out var ids) && ids.Contains(standardId);
+
+    /// <summary>The ids of the standards that name <paramref name="classKey"/> in their class list (not through <c>*</c>).</summary>
+    /// <param name="classKey">A product type key.</param>
+    /// <returns>The standard ids, or null when none does.</returns>
+    internal HashSet<string>? StandardsListing(string classKey) => _standardsListingClass.GetValueOrDefault(classKey);
+
+    /// <summary>
+    /// The citation list of a value from one of this knowledge base's own facts, built once at load; null for a fact
+    /// this knowledge base does not hold (a host retriever's).
+    /// </summary>
+    /// <param name="fact">The fact.</param>
+    /// <param name="lexical">True for a lexical match, whose citation says so.</param>
+    /// <returns>The one-element citation list, or null.</returns>
+    internal IReadOnlyList<Citation>? PrebuiltCitations(StandardsFact fact, bool lexical) =>
+        _factIndex.TryGetValue(fact.Id, out var i) && ReferenceEquals(Facts[i], fact)
+            ? (lexical ? _lexicalCitations[i] : _directCitations[i])
+            : null;
 
     /// <summary>The standard's id with its edition, as cited (for example <c>IEC 60751:2022</c>).</summary>
     /// <param name="standardId">A standard id.</param>

@@ -84,7 +84,17 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
         await context.Strategy.RunAsync(
             items,
             Math.Max(1, context.MaxConcurrency),
-            async (i, ct) => results[i] = await EnrichGroupAsync(schema, groups[i], context, time, ct).ConfigureAwait(false),
+            (i, ct) =>
+            {
+                var pending = EnrichGroupAsync(schema, groups[i], context, time, ct);
+                if (pending.IsCompletedSuccessfully)
+                {
+                    results[i] = pending.Result;
+                    return ValueTask.CompletedTask;
+                }
+
+                return StoreAsync(pending, results, i);
+            },
             cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -92,22 +102,29 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
         var reports = new GroupEnrichmentReport[groups.Count];
         var supplied = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var populated = 0;
-        var factsUsed = new HashSet<string>(StringComparer.Ordinal);
+        var logEnriched = _logger.IsEnabled(LogLevel.Debug);
+        var factsUsed = logEnriched ? new HashSet<string>(StringComparer.Ordinal) : null;
         for (var i = 0; i < groups.Count; i++)
         {
             var outcome = results[i];
             newGroups[i] = outcome.Group ?? groups[i];
             reports[i] = outcome.Report;
             populated += outcome.Report.FieldsPopulated;
-            factsUsed.UnionWith(outcome.Report.FactsUsed);
-            foreach (var (standard, fields) in outcome.SuppliedFields)
+            factsUsed?.UnionWith(outcome.Report.FactsUsed);
+            if (outcome.SuppliedFields is { } pairs)
             {
-                if (!supplied.TryGetValue(standard, out var list))
+                foreach (var (standard, field) in pairs)
                 {
-                    supplied[standard] = list = [];
-                }
+                    if (!supplied.TryGetValue(standard, out var list))
+                    {
+                        supplied[standard] = list = [];
+                    }
 
-                list.AddRange(fields.Where(f => !list.Contains(f)));
+                    if (!list.Contains(field))
+                    {
+                        list.Add(field);
+                    }
+                }
             }
         }
 
@@ -117,11 +134,52 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
             Standards = ApplicableStandards(schema, supplied),
         };
         var elapsed = time.GetElapsedTime(started);
-        StandardsLog.Enriched(_logger, schema.Key.Value, populated, factsUsed.Count, elapsed.TotalMilliseconds);
+        if (factsUsed is not null)
+        {
+            StandardsLog.Enriched(_logger, schema.Key.Value, populated, factsUsed.Count, elapsed.TotalMilliseconds);
+        }
+
         return new EnrichmentOutcome(enriched, new EnrichmentReport { Enricher = Name, Groups = reports, Duration = elapsed });
     }
 
-    private async ValueTask<GroupOutcome> EnrichGroupAsync(ProductSchema schema, FieldGroup group, EnrichmentContext context, TimeProvider time, CancellationToken cancellationToken)
+    private static async ValueTask StoreAsync(ValueTask<GroupOutcome> pending, GroupOutcome[] results, int i) =>
+        results[i] = await pending.ConfigureAwait(false);
+
+    private ValueTask<GroupOutcome> EnrichGroupAsync(ProductSchema schema, FieldGroup group, EnrichmentContext context, TimeProvider time, CancellationToken cancellationToken) =>
+        ReferenceEquals(_retriever, _knowledgeBase)
+            ? new(EnrichGroupFromKnowledgeBase(schema, group, context, time, cancellationToken))
+            : EnrichGroupFromRetrieverAsync(schema, group, context, time, cancellationToken);
+
+    /// <summary>
+    /// One group against the knowledge base itself, which answers synchronously from memory: no timer per group. The
+    /// group timeout still applies: a retrieval that took longer is reported as timed out, as the timer would have.
+    /// </summary>
+    private GroupOutcome EnrichGroupFromKnowledgeBase(ProductSchema schema, FieldGroup group, EnrichmentContext context, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var limited = context.GroupTimeout > TimeSpan.Zero && context.GroupTimeout != Timeout.InfiniteTimeSpan;
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var matches = _knowledgeBase.Retrieve(new StandardsQuery { ProductType = schema.Key, ProductDisplayName = schema.DisplayName, Group = group.Key, Fields = group.Fields });
+            cancellationToken.ThrowIfCancellationRequested();
+            var elapsed = time.GetElapsedTime(started);
+            if (limited && elapsed >= context.GroupTimeout)
+            {
+                StandardsLog.GroupTimedOut(_logger, group.Key, schema.Key.Value, context.GroupTimeout.TotalMilliseconds);
+                return Failed(group, $"timed out after {context.GroupTimeout.TotalMilliseconds:0.###} ms", elapsed);
+            }
+
+            return Apply(schema, group, matches, elapsed);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            StandardsLog.GroupFailed(_logger, ex, group.Key, schema.Key.Value);
+            return Failed(group, $"{ex.GetType().Name}: {ex.Message}", time.GetElapsedTime(started));
+        }
+    }
+
+    private async ValueTask<GroupOutcome> EnrichGroupFromRetrieverAsync(ProductSchema schema, FieldGroup group, EnrichmentContext context, TimeProvider time, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var limited = context.GroupTimeout > TimeSpan.Zero && context.GroupTimeout != Timeout.InfiniteTimeSpan;
@@ -155,27 +213,27 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
     private GroupOutcome Apply(ProductSchema schema, FieldGroup group, IReadOnlyList<FactMatch> matches, TimeSpan elapsed)
     {
         var classKey = schema.Key.Value;
-        var byField = new Dictionary<string, List<FactMatch>>(StringComparer.Ordinal);
-        foreach (var match in matches)
-        {
-            if (!byField.TryGetValue(match.FieldKey, out var list))
-            {
-                byField[match.FieldKey] = list = [];
-            }
-
-            list.Add(match);
-        }
-
         var fields = new SchemaField[group.Fields.Count];
         var factsUsed = new List<string>();
-        var factsSeen = new HashSet<string>(StringComparer.Ordinal);
         var rejected = new List<string>();
-        var supplied = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        List<(string Standard, string Field)>? supplied = null;
         var populated = 0;
-        for (var f = 0; f < group.Fields.Count; f++)
+        var fieldMatches = new List<FactMatch>();
+        for (var f = 0; f < fields.Length; f++)
         {
             var field = group.Fields[f];
-            var result = byField.TryGetValue(field.Key, out var fieldMatches) ? ApplyToField(classKey, field, fieldMatches) : null;
+
+            // This field's matches, in retrieval order.
+            fieldMatches.Clear();
+            for (var m = 0; m < matches.Count; m++)
+            {
+                if (string.Equals(matches[m].FieldKey, field.Key, StringComparison.Ordinal))
+                {
+                    fieldMatches.Add(matches[m]);
+                }
+            }
+
+            var result = fieldMatches.Count > 0 ? ApplyToField(classKey, field, fieldMatches) : null;
             if (result is null)
             {
                 fields[f] = field;
@@ -185,20 +243,12 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
                 fields[f] = result.Field;
                 foreach (var (factId, standard) in result.Used)
                 {
-                    if (factsSeen.Add(factId))
+                    if (!factsUsed.Contains(factId))
                     {
                         factsUsed.Add(factId);
                     }
 
-                    if (!supplied.TryGetValue(standard, out var list))
-                    {
-                        supplied[standard] = list = [];
-                    }
-
-                    if (!list.Contains(field.Key))
-                    {
-                        list.Add(field.Key);
-                    }
+                    (supplied ??= []).Add((standard, field.Key));
                 }
 
                 foreach (var (factId, problem) in result.Rejected)
@@ -233,14 +283,17 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
         }
 
         List<FieldValue>? values = null;
-        var used = new List<(string FactId, string Standard)>();
-        var rejected = new List<(string FactId, string Problem)>();
+        List<(string FactId, string Standard)>? used = null;
+        List<(string FactId, string Problem)>? rejected = null;
         foreach (var match in matches)
         {
             var fact = match.Fact;
             var applied = false;
-            foreach (var payload in fact.Payload)
+            var payloads = fact.Payload;
+            for (var p = 0; p < payloads.Count; p++)
             {
+                var payload = payloads[p];
+
                 // Never attach a value to a field it was not written for.
                 if (!string.Equals(payload.Field, field.Key, StringComparison.Ordinal))
                 {
@@ -249,7 +302,7 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
 
                 var lexical = match.Kind == FactMatchKind.Lexical;
                 var confidence = lexical ? fact.Confidence * FactValueBuilder.LexicalConfidenceFactor : fact.Confidence;
-                var value = FactValueBuilder.TryBuild(field, payload, [Cite(fact, lexical)], confidence);
+                var value = FactValueBuilder.TryBuild(field, payload, Citations(fact, lexical), confidence);
                 if (value is null)
                 {
                     continue;
@@ -258,7 +311,7 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
                 var problem = SchemaQualityGate.ValidateValue(field, value);
                 if (problem is not null)
                 {
-                    rejected.Add((fact.Id, problem));
+                    (rejected ??= []).Add((fact.Id, problem));
                     continue;
                 }
 
@@ -269,20 +322,29 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
 
             if (applied)
             {
-                used.Add((fact.Id, fact.Standard));
+                (used ??= []).Add((fact.Id, fact.Standard));
             }
         }
 
-        var result = new FieldResult(values is null ? field : field with { Values = values }, used, rejected);
+        var result = new FieldResult(values is null ? field : field with { Values = values }, used ?? [], rejected ?? []);
         _memo.AddOrUpdate(field, new FieldMemo(classKey, [.. matches], result));
         return result;
     }
 
-    private Citation Cite(StandardsFact fact, bool lexical)
+    /// <summary>The one citation of a value from <paramref name="fact"/>: prebuilt by the knowledge base for its own facts.</summary>
+    private IReadOnlyList<Citation> Citations(StandardsFact fact, bool lexical) =>
+        _knowledgeBase.PrebuiltCitations(fact, lexical) ?? [Cite(_knowledgeBase, fact, lexical)];
+
+    /// <summary>The citation of a value from <paramref name="fact"/>, found directly or, when <paramref name="lexical"/>, by text relevance.</summary>
+    /// <param name="knowledgeBase">Supplies the standard's cited name when the fact names no edition.</param>
+    /// <param name="fact">The fact.</param>
+    /// <param name="lexical">True for a lexical match.</param>
+    /// <returns>The citation.</returns>
+    internal static Citation Cite(StandardsKnowledgeBase knowledgeBase, StandardsFact fact, bool lexical)
     {
         return new Citation
         {
-            Source = fact.Edition is { } edition ? $"{fact.Standard}:{edition}" : _knowledgeBase.CitedName(fact.Standard),
+            Source = fact.Edition is { } edition ? $"{fact.Standard}:{edition}" : knowledgeBase.CitedName(fact.Standard),
             Clause = fact.Clause,
             FactId = fact.Id,
             Note = lexical ? "Matched by text relevance (written for other product types): " + fact.Statement : fact.Statement,
@@ -294,12 +356,12 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
         for (var i = 0; i < values.Count; i++)
         {
             var existing = values[i];
-            if (existing.Kind == value.Kind && existing.AllowedValues.SequenceEqual(value.AllowedValues, StringComparer.Ordinal) &&
+            if (existing.Kind == value.Kind && SameStrings(existing.AllowedValues, value.AllowedValues) &&
                 existing.Range == value.Range && existing.Number == value.Number && existing.Unit == value.Unit &&
                 existing.Text == value.Text && existing.Formula == value.Formula)
             {
                 // The same statement from another source: one value, more citations.
-                if (!existing.Citations.Any(c => c.FactId is not null && c.FactId == value.Citations[0].FactId))
+                if (!CitesFact(existing.Citations, value.Citations[0].FactId))
                 {
                     values[i] = existing with
                     {
@@ -315,13 +377,64 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
         values.Add(value);
     }
 
+    private static bool SameStrings(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!string.Equals(a[i], b[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool CitesFact(IReadOnlyList<Citation> citations, string? factId)
+    {
+        for (var i = 0; i < citations.Count; i++)
+        {
+            if (citations[i].FactId is { } id && id == factId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private IReadOnlyList<ApplicableStandard> ApplicableStandards(ProductSchema schema, Dictionary<string, List<string>> supplied)
     {
         var classKey = schema.Key.Value;
-        var order = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var field in schema.AllFields)
+        Dictionary<string, int>? order = null;
+        if (supplied.Count > 0)
         {
-            order.TryAdd(field.Key, order.Count);
+            var groups = schema.Groups;
+            var count = 0;
+            for (var g = 0; g < groups.Count; g++)
+            {
+                count += groups[g].Fields.Count;
+            }
+
+            order = new Dictionary<string, int>(count, StringComparer.Ordinal);
+            for (var g = 0; g < groups.Count; g++)
+            {
+                var fields = groups[g].Fields;
+                for (var f = 0; f < fields.Count; f++)
+                {
+                    order.TryAdd(fields[f].Key, order.Count);
+                }
+            }
         }
 
         var list = new List<ApplicableStandard>(schema.Standards);
@@ -331,10 +444,11 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
             positions.TryAdd(list[i].Standard, i);
         }
 
+        var listing = _knowledgeBase.StandardsListing(classKey);
         foreach (var standard in _knowledgeBase.Standards)
         {
             var hasFields = supplied.TryGetValue(standard.Id, out var fields);
-            if (!hasFields && !_knowledgeBase.ListsClass(standard.Id, classKey))
+            if (!hasFields && listing?.Contains(standard.Id) != true)
             {
                 continue;
             }
@@ -344,7 +458,7 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
                 Standard = _knowledgeBase.CitedName(standard.Id),
                 Title = standard.Title,
                 Reason = standard.Reason,
-                Fields = fields is null ? [] : InSchemaOrder(order, fields),
+                Fields = fields is null ? [] : InSchemaOrder(order!, fields),
             });
         }
 
@@ -352,7 +466,7 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
         {
             if (!_knowledgeBase.TryGetStandard(id, out _))
             {
-                AddOrMerge(list, positions, new ApplicableStandard { Standard = id, Reason = "Cited by the facts applied to its fields.", Fields = InSchemaOrder(order, fields) });
+                AddOrMerge(list, positions, new ApplicableStandard { Standard = id, Reason = "Cited by the facts applied to its fields.", Fields = InSchemaOrder(order!, fields) });
             }
         }
 
@@ -375,16 +489,26 @@ public sealed class StandardsSchemaEnricher : ISchemaEnricher
     private static string[] InSchemaOrder(Dictionary<string, int> order, List<string> fields)
     {
         var array = fields.ToArray();
-        Array.Sort(array, (a, b) => order.GetValueOrDefault(a, int.MaxValue).CompareTo(order.GetValueOrDefault(b, int.MaxValue)));
+        var positions = new int[array.Length];
+        for (var i = 0; i < array.Length; i++)
+        {
+            positions[i] = order.GetValueOrDefault(array[i], int.MaxValue);
+        }
+
+        // Every supplied field is a field of the schema, so positions are distinct and any sort gives one order.
+        Array.Sort(positions, array);
         return array;
     }
 
     private static GroupOutcome Failed(FieldGroup group, string error, TimeSpan elapsed) => new(
         null,
         new GroupEnrichmentReport { Group = group.Key, FieldsPopulated = group.Fields.Count(static f => f.Values.Count > 0), Duration = elapsed, Error = error },
-        new Dictionary<string, List<string>>(0));
+        null);
 
-    private readonly record struct GroupOutcome(FieldGroup? Group, GroupEnrichmentReport Report, Dictionary<string, List<string>> SuppliedFields);
+    /// <param name="Group">The enriched group; null when the group failed.</param>
+    /// <param name="Report">What enrichment did to the group.</param>
+    /// <param name="SuppliedFields">Each standard that supplied a value, with the field it went to, in field order; merged per standard across groups.</param>
+    private readonly record struct GroupOutcome(FieldGroup? Group, GroupEnrichmentReport Report, List<(string Standard, string Field)>? SuppliedFields);
 
     private sealed record FieldResult(SchemaField Field, IReadOnlyList<(string FactId, string Standard)> Used, IReadOnlyList<(string FactId, string Problem)> Rejected);
 
