@@ -16,7 +16,7 @@ namespace SchemaWorkflow.Benchmarks.Suites;
 /// read the median next to the mean.
 /// </summary>
 [MemoryDiagnoser]
-[SuiteJob(SuiteJobKind.Micro, iterations: 20)]
+[SuiteJob(SuiteJobKind.Micro, iterations: 40)]
 public class StoreHitBenchmarks : IDisposable
 {
     private const string ProductType = "Temperature Transmitter";
