@@ -9,6 +9,7 @@ public static class CatalogUnits
         "°C", "°F", "K", "bar", "mbar", "kPa", "MPa", "Pa", "psi", "mA", "V", "V DC", "V AC", "W", "Ω", "Hz", "kHz", "GHz",
         "s", "ms", "mm", "m", "in", "m³/h", "l/min", "kg/h", "kg/m³", "cP", "mPa·s", "%", "% of span", "% of reading",
         "µS/cm", "mS/cm", "pH", "ppm", "g", "Nm", "kg", "years", "bit/s",
+        "A", "kW", "m/s", "mm²", "dB",
     ];
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);

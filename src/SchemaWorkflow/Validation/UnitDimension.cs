@@ -72,4 +72,10 @@ public enum UnitDimension
 
     /// <summary>Rotational speed: rpm.</summary>
     RotationalSpeed,
+
+    /// <summary>Area, such as a conductor cross-section: mm², cm², m².</summary>
+    Area,
+
+    /// <summary>A logarithmic level, such as a sound pressure level: dB (an A-weighted dB(A) reads as dB).</summary>
+    LogarithmicLevel,
 }

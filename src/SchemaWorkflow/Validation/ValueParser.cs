@@ -205,6 +205,8 @@ public static partial class ValueParser
         UnitDimension.BitRate => "a data rate",
         UnitDimension.Speed => "a speed",
         UnitDimension.RotationalSpeed => "a rotational speed",
+        UnitDimension.Area => "an area",
+        UnitDimension.LogarithmicLevel => "a level in decibels",
         _ => "a quantity",
     };
 
@@ -496,7 +498,7 @@ public static partial class ValueParser
             case UnitDimension.Pressure when qualifier == "absolute" || field.Key.Contains("absolute", StringComparison.Ordinal):
             case UnitDimension.Length or UnitDimension.Time or UnitDimension.Density or UnitDimension.DynamicViscosity or UnitDimension.KinematicViscosity or
                 UnitDimension.Conductivity or UnitDimension.Frequency or UnitDimension.Resistance or UnitDimension.Mass or UnitDimension.Power or
-                UnitDimension.BitRate:
+                UnitDimension.BitRate or UnitDimension.Area:
                 return new NumericRange { Min = 0, Unit = unit.Symbol };
             case UnitDimension.PH:
                 return new NumericRange { Min = 0, Max = 14, Unit = unit.Symbol };

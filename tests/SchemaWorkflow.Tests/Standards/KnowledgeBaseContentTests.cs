@@ -144,5 +144,6 @@ public class KnowledgeBaseContentTests
     private static bool IsCatalogUnit(string unit) =>
         unit is "°C" or "°F" or "K" or "bar" or "mbar" or "kPa" or "MPa" or "Pa" or "psi" or "mA" or "V" or "V DC" or "V AC" or "W" or "Ω" or "Hz" or "kHz"
             or "GHz" or "s" or "ms" or "mm" or "m" or "in" or "m³/h" or "l/min" or "kg/h" or "kg/m³" or "cP" or "mPa·s" or "%" or "% of span"
-            or "% of reading" or "µS/cm" or "mS/cm" or "pH" or "ppm" or "g" or "Nm" or "kg" or "years" or "bit/s";
+            or "% of reading" or "µS/cm" or "mS/cm" or "pH" or "ppm" or "g" or "Nm" or "kg" or "years" or "bit/s"
+            or "A" or "kW" or "m/s" or "mm²" or "dB";
 }

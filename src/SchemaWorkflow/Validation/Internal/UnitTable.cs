@@ -142,6 +142,15 @@ internal static class UnitTable
         Add(new UnitInfo("mm/s", UnitDimension.Speed, SpeedUnit.MillimeterPerSecond), "mm/s");
         Add(new UnitInfo("rpm", UnitDimension.RotationalSpeed, RotationalSpeedUnit.RevolutionPerMinute), "rpm", "RPM", "r/min", "1/min");
 
+        // Area (conductor cross-sections)
+        Add(new UnitInfo("mm²", UnitDimension.Area, AreaUnit.SquareMillimeter), "mm²", "mm2", "sq mm", "sqmm", "square millimetre", "square millimeter", "square millimetres", "square millimeters");
+        Add(new UnitInfo("cm²", UnitDimension.Area, AreaUnit.SquareCentimeter), "cm²", "cm2");
+        Add(new UnitInfo("m²", UnitDimension.Area, AreaUnit.SquareMeter), "m²", "m2");
+        Add(new UnitInfo("in²", UnitDimension.Area, AreaUnit.SquareInch), "in²", "in2", "sq in");
+
+        // Logarithmic levels. Noise is quoted A-weighted; the weighting names how it was measured, not another unit.
+        Add(new UnitInfo("dB", UnitDimension.LogarithmicLevel, LevelUnit.Decibel), "dB", "dB(A)", "dBA", "decibel", "decibels");
+
         // Data rate
         Add(new UnitInfo("bit/s", UnitDimension.BitRate, BitRateUnit.BitPerSecond), "bit/s", "bps", "b/s", "baud", "Bd");
         Add(new UnitInfo("kbit/s", UnitDimension.BitRate, BitRateUnit.KilobitPerSecond), "kbit/s", "kbps", "kb/s", "kbaud", "kBd");
@@ -213,6 +222,8 @@ internal static class UnitTable
         UnitDimension.BitRate => ["bit/s", "kbit/s"],
         UnitDimension.Speed => ["m/s", "ft/s"],
         UnitDimension.RotationalSpeed => ["rpm"],
+        UnitDimension.Area => ["mm²", "m²"],
+        UnitDimension.LogarithmicLevel => ["dB"],
         _ => [],
     };
 
@@ -269,6 +280,8 @@ internal static class UnitTable
             (SpeedUnit f, SpeedUnit t) => Speed.From(value, f).As(t),
             (RotationalSpeedUnit f, RotationalSpeedUnit t) => RotationalSpeed.From(value, f).As(t),
             (BitRateUnit f, BitRateUnit t) => (double)BitRate.From(value, f).As(t),
+            (AreaUnit f, AreaUnit t) => Area.From(value, f).As(t),
+            (LevelUnit f, LevelUnit t) => Level.From(value, f).As(t),
             _ => double.NaN,
         };
 
