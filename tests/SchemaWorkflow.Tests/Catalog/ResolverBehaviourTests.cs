@@ -232,19 +232,20 @@ public sealed class ResolverBehaviourTests(CatalogFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public void Unknown_texts_are_ranked_quickly()
+    public void Unknown_texts_are_answered_consistently_with_catalog_suggestions_only()
     {
+        // Speed is measured in the benchmark suite, not asserted by wall clock here: this checks what every unknown
+        // text gets back — unresolved, the same answer on a repeat, and suggestions that are catalog classes.
         var resolver = new CatalogProductTypeResolver(fixture.Catalog);
-        resolver.Resolve("warm-up gadget");
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < 100; i++)
         {
-            var resolution = resolver.Resolve($"gadget {i} widget assembly");
+            var text = $"gadget {i} widget assembly";
+            var resolution = resolver.Resolve(text);
             Assert.False(resolution.IsResolved);
+            Assert.Null(resolution.Key);
+            Assert.All(resolution.Suggestions, s => Assert.True(fixture.Catalog.Contains(ProductTypeKey.Parse(s))));
+            Assert.Equal(resolution.Suggestions, resolver.Resolve(text).Suggestions);
         }
-
-        clock.Stop();
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"100 unknown texts took {clock.Elapsed.TotalMilliseconds:F0} ms");
     }
 
     [Fact]
