@@ -83,7 +83,7 @@ public sealed class CatalogDependencyInjectionTests : IDisposable
         provider.GetRequiredService<IStartupValidator>().Validate();
 
         var generator = Assert.IsType<CatalogSchemaGenerator>(Assert.Single(provider.GetRequiredService<SchemaGeneratorChain>().Generators));
-        Assert.Equal("catalog/1.0+data.2026.11.1+host.plant-7", generator.Fingerprint);
+        Assert.Equal("catalog/1.0+data.2026.11.2+host.plant-7", generator.Fingerprint);
         var result = await provider.GetRequiredService<ISchemaWorkflow>().GetOrGenerateAsync("steam traps");
         Assert.Equal("steam_trap", result.EnsureSuccess().Key.Value);
     }

@@ -8,9 +8,9 @@ public sealed class CatalogLoadingTests(CatalogFixture fixture) : IClassFixture<
     public void Embedded_catalog_loads_with_core_version_and_all_reference_classes()
     {
         var catalog = fixture.Catalog;
-        Assert.Equal("2026.11.1", catalog.Version.BuiltIn);
+        Assert.Equal("2026.11.2", catalog.Version.BuiltIn);
         Assert.Empty(catalog.Version.HostVersions);
-        Assert.Equal("2026.11.1", catalog.Version.ToString());
+        Assert.Equal("2026.11.2", catalog.Version.ToString());
         Assert.Equal("catalog.core.json", catalog.Files[0].Name);
         Assert.Equal(12, catalog.Files[0].ClassCount);
         Assert.All(catalog.Files, static f => Assert.False(f.IsHostFile));

@@ -20,7 +20,7 @@ public sealed class CatalogSchemaGeneratorTests(CatalogFixture fixture) : IClass
     {
         Assert.Equal("catalog", fixture.Generator.Name);
         Assert.Equal($"catalog/1.0+data.{fixture.Catalog.Version}", fixture.Generator.Fingerprint);
-        Assert.Equal("catalog/1.0+data.2026.11.1", fixture.Generator.Fingerprint);
+        Assert.Equal("catalog/1.0+data.2026.11.2", fixture.Generator.Fingerprint);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class CatalogSchemaGeneratorTests(CatalogFixture fixture) : IClass
         Assert.Equal("catalog", schema.Provenance.Generator);
         Assert.Equal(generator.Fingerprint, schema.Provenance.GeneratorFingerprint);
         Assert.Equal(time.GetUtcNow(), schema.Provenance.GeneratedAt);
-        Assert.Equal(["catalog:temperature_transmitter@2026.11.1"], schema.Provenance.Sources);
+        Assert.Equal(["catalog:temperature_transmitter@2026.11.2"], schema.Provenance.Sources);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class HostCatalogFileTests : IDisposable
         Assert.Equal(path, trap.SourceFile);
         Assert.Equal("plant-7", trap.SourceVersion);
         Assert.Contains(trap.Fields, static f => f.Key == "process_connection" && f.Block == "process_connection_block");
-        Assert.Equal("2026.11.1+host.plant-7", catalog.Version.Text);
+        Assert.Equal("2026.11.2+host.plant-7", catalog.Version.Text);
 
         var resolution = new CatalogProductTypeResolver(catalog).Resolve("Thermodynamic steam traps");
         Assert.Equal("steam_trap", resolution.Key?.Value);
@@ -85,16 +85,16 @@ public sealed class HostCatalogFileTests : IDisposable
         var catalog = new InstrumentCatalog(new CatalogOptions().AddFile(first).AddFile(second));
         catalog.TryGetClass(ProductTypeKey.Parse("steam_trap"), out var trap);
         Assert.Equal("Steam trap, plant 8", trap!.DisplayName);
-        Assert.Equal("catalog/1.0+data.2026.11.1+host.plant-7+host.plant-8", new CatalogSchemaGenerator(catalog).Fingerprint);
+        Assert.Equal("catalog/1.0+data.2026.11.2+host.plant-7+host.plant-8", new CatalogSchemaGenerator(catalog).Fingerprint);
     }
 
     [Fact]
     public void A_host_file_without_a_version_is_fingerprinted_by_its_content()
     {
-        var json = AddedClass.Replace("\"version\": \"plant-7\",", "\"extends\": \"2026.11.1\",", StringComparison.Ordinal);
+        var json = AddedClass.Replace("\"version\": \"plant-7\",", "\"extends\": \"2026.11.2\",", StringComparison.Ordinal);
         var a = new InstrumentCatalog(new CatalogOptions().AddFile(Write("a.json", json)));
         var b = new InstrumentCatalog(new CatalogOptions().AddFile(Write("b.json", json.Replace("Float", "Float and thermostatic", StringComparison.Ordinal))));
-        Assert.StartsWith("2026.11.1+host.sha-", a.Version.Text, StringComparison.Ordinal);
+        Assert.StartsWith("2026.11.2+host.sha-", a.Version.Text, StringComparison.Ordinal);
         Assert.NotEqual(a.Version, b.Version);
     }
 
@@ -172,7 +172,7 @@ public sealed class HostCatalogFileTests : IDisposable
     public void Built_in_files_may_not_share_a_class_key()
     {
         var core = CatalogLoader.EmbeddedSources()[0];
-        var duplicate = new CatalogSource("catalog.more.json", """{ "extends": "2026.11.1", "classes": [ { "key": "pressure_gauge", "displayName": "Gauge", "description": "Another gauge.", "family": "gauge", "measurands": ["pressure"], "blocks": ["identification"], "fields": [ { "key": "scale_range", "displayName": "Scale", "description": "The span.", "group": "process_parameters", "dataType": "range", "unit": "bar", "requirement": "mandatory" } ] } ] }""", IsHostFile: false);
+        var duplicate = new CatalogSource("catalog.more.json", """{ "extends": "2026.11.2", "classes": [ { "key": "pressure_gauge", "displayName": "Gauge", "description": "Another gauge.", "family": "gauge", "measurands": ["pressure"], "blocks": ["identification"], "fields": [ { "key": "scale_range", "displayName": "Scale", "description": "The span.", "group": "process_parameters", "dataType": "range", "unit": "bar", "requirement": "mandatory" } ] } ] }""", IsHostFile: false);
         var ex = Assert.Throws<CatalogValidationException>(() => InstrumentCatalog.FromSources([core, duplicate]));
         var problem = Assert.Single(ex.Problems);
         Assert.Equal(("catalog.more.json", "pressure_gauge"), (problem.File, problem.Class));
@@ -185,7 +185,7 @@ public sealed class HostCatalogFileTests : IDisposable
         var core = CatalogLoader.EmbeddedSources()[0];
         var stale = new CatalogSource("catalog.more.json", """{ "extends": "2025.1.0", "classes": [] }""", IsHostFile: false);
         var ex = Assert.Throws<CatalogValidationException>(() => InstrumentCatalog.FromSources([core, stale]));
-        Assert.Contains("set \"extends\" to '2026.11.1'", Assert.Single(ex.Problems).Message, StringComparison.Ordinal);
+        Assert.Contains("set \"extends\" to '2026.11.2'", Assert.Single(ex.Problems).Message, StringComparison.Ordinal);
     }
 
     private string Write(string name, string json)
