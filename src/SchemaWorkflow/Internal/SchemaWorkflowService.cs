@@ -165,7 +165,12 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
     private List<string?> MaterializeBatch(IEnumerable<string> productTypes)
     {
         ArgumentNullException.ThrowIfNull(productTypes);
-        var items = new List<string?>();
+
+        // Sized up front when the count is known: a large batch's list is a large-object-heap array, and growing it
+        // by doubling left as much again behind as garbage there (which counts toward the next gen-2 collection).
+        var items = productTypes.TryGetNonEnumeratedCount(out var count)
+            ? new List<string?>(Math.Min(count, _options.MaxBatchSize))
+            : new List<string?>();
         foreach (var item in productTypes)
         {
             items.Add(item);
@@ -193,9 +198,11 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
 
         // De-duplicate by key: aliases of one type run once and share the result. The items of one key form a chain
         // through `next` (index + 1, 0 ends it), so a batch of distinct types allocates no list per type.
-        var byKey = new Dictionary<ProductTypeKey, int>();
+        // Both sized for a batch of distinct types (the common case), so neither grows through a series of
+        // large-object-heap arrays on a large batch.
+        var byKey = new Dictionary<ProductTypeKey, int>(items.Count);
         var next = new int[items.Count];
-        var work = new List<BatchWork>();
+        var work = new List<BatchWork>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
             var text = items[i];
@@ -621,7 +628,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
                 try
                 {
                     var condition = replaceETag is null ? WriteCondition.IfNotExists : WriteCondition.IfMatch(replaceETag);
-                    var write = await WithStoreTimeoutAsync(ct => _store.WriteAsync(envelope, condition, ct), flightToken).ConfigureAwait(false);
+                    var write = await WithStoreTimeoutAsync((Store: _store, Envelope: envelope, Condition: condition), static (s, ct) => s.Store.WriteAsync(s.Envelope, s.Condition, ct), flightToken).ConfigureAwait(false);
                     if (write.Status == StoreWriteStatus.Written)
                     {
                         persisted = true;
