@@ -452,33 +452,36 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         }
     }
 
-    /// <summary>A result's steps in order, in an array of their exact count.</summary>
-    private static StepTiming[] ComposeSteps(StepTiming resolve, StepTiming? cache, StepTiming? read, StepTiming? wait, IReadOnlyList<StepTiming> flight)
+    /// <summary>
+    /// A result's steps in order, as one compact list (values, not one object per step) that outlives the request
+    /// cheaply: see <see cref="CompactStepList"/>.
+    /// </summary>
+    private static CompactStepList ComposeSteps(StepTiming resolve, StepTiming? cache, StepTiming? read, StepTiming? wait, IReadOnlyList<StepTiming> flight)
     {
-        var steps = new StepTiming[1 + (cache is null ? 0 : 1) + (read is null ? 0 : 1) + (wait is null ? 0 : 1) + flight.Count];
+        var steps = new (SchemaStep Step, TimeSpan Duration)[1 + (cache is null ? 0 : 1) + (read is null ? 0 : 1) + (wait is null ? 0 : 1) + flight.Count];
         var i = 0;
-        steps[i++] = resolve;
+        steps[i++] = (resolve.Step, resolve.Duration);
         if (cache is not null)
         {
-            steps[i++] = cache;
+            steps[i++] = (cache.Step, cache.Duration);
         }
 
         if (read is not null)
         {
-            steps[i++] = read;
+            steps[i++] = (read.Step, read.Duration);
         }
 
         if (wait is not null)
         {
-            steps[i++] = wait;
+            steps[i++] = (wait.Step, wait.Duration);
         }
 
         for (var j = 0; j < flight.Count; j++)
         {
-            steps[i++] = flight[j];
+            steps[i++] = (flight[j].Step, flight[j].Duration);
         }
 
-        return steps;
+        return new CompactStepList(steps);
     }
 
     /// <summary>One distinct type of a batch: its first and last item (the chain between them runs through `next`).</summary>
