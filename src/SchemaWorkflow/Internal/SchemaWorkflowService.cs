@@ -165,7 +165,12 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
     private List<string?> MaterializeBatch(IEnumerable<string> productTypes)
     {
         ArgumentNullException.ThrowIfNull(productTypes);
-        var items = new List<string?>();
+
+        // Sized up front when the count is known: a large batch's list is a large-object-heap array, and growing it
+        // by doubling left as much again behind as garbage there (which counts toward the next gen-2 collection).
+        var items = productTypes.TryGetNonEnumeratedCount(out var count)
+            ? new List<string?>(Math.Min(count, _options.MaxBatchSize))
+            : new List<string?>();
         foreach (var item in productTypes)
         {
             items.Add(item);
@@ -193,9 +198,11 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
 
         // De-duplicate by key: aliases of one type run once and share the result. The items of one key form a chain
         // through `next` (index + 1, 0 ends it), so a batch of distinct types allocates no list per type.
-        var byKey = new Dictionary<ProductTypeKey, int>();
+        // Both sized for a batch of distinct types (the common case), so neither grows through a series of
+        // large-object-heap arrays on a large batch.
+        var byKey = new Dictionary<ProductTypeKey, int>(items.Count);
         var next = new int[items.Count];
-        var work = new List<BatchWork>();
+        var work = new List<BatchWork>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
             var text = items[i];
@@ -445,33 +452,36 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         }
     }
 
-    /// <summary>A result's steps in order, in an array of their exact count.</summary>
-    private static StepTiming[] ComposeSteps(StepTiming resolve, StepTiming? cache, StepTiming? read, StepTiming? wait, IReadOnlyList<StepTiming> flight)
+    /// <summary>
+    /// A result's steps in order, as one compact list (values, not one object per step) that outlives the request
+    /// cheaply: see <see cref="CompactStepList"/>.
+    /// </summary>
+    private static CompactStepList ComposeSteps(StepTiming resolve, StepTiming? cache, StepTiming? read, StepTiming? wait, IReadOnlyList<StepTiming> flight)
     {
-        var steps = new StepTiming[1 + (cache is null ? 0 : 1) + (read is null ? 0 : 1) + (wait is null ? 0 : 1) + flight.Count];
+        var steps = new (SchemaStep Step, TimeSpan Duration)[1 + (cache is null ? 0 : 1) + (read is null ? 0 : 1) + (wait is null ? 0 : 1) + flight.Count];
         var i = 0;
-        steps[i++] = resolve;
+        steps[i++] = (resolve.Step, resolve.Duration);
         if (cache is not null)
         {
-            steps[i++] = cache;
+            steps[i++] = (cache.Step, cache.Duration);
         }
 
         if (read is not null)
         {
-            steps[i++] = read;
+            steps[i++] = (read.Step, read.Duration);
         }
 
         if (wait is not null)
         {
-            steps[i++] = wait;
+            steps[i++] = (wait.Step, wait.Duration);
         }
 
         for (var j = 0; j < flight.Count; j++)
         {
-            steps[i++] = flight[j];
+            steps[i++] = (flight[j].Step, flight[j].Duration);
         }
 
-        return steps;
+        return new CompactStepList(steps);
     }
 
     /// <summary>One distinct type of a batch: its first and last item (the chain between them runs through `next`).</summary>
@@ -621,7 +631,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
                 try
                 {
                     var condition = replaceETag is null ? WriteCondition.IfNotExists : WriteCondition.IfMatch(replaceETag);
-                    var write = await WithStoreTimeoutAsync(ct => _store.WriteAsync(envelope, condition, ct), flightToken).ConfigureAwait(false);
+                    var write = await WithStoreTimeoutAsync((Store: _store, Envelope: envelope, Condition: condition), static (s, ct) => s.Store.WriteAsync(s.Envelope, s.Condition, ct), flightToken).ConfigureAwait(false);
                     if (write.Status == StoreWriteStatus.Written)
                     {
                         persisted = true;
