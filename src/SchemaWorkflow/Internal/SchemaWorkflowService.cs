@@ -526,7 +526,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         var stepStart = _time.GetTimestamp();
         try
         {
-            var read = await WithStoreTimeoutAsync((Store: _store, Key: key), static (s, ct) => s.Store.GetAsync(s.Key, ct), flightToken).ConfigureAwait(false);
+            var read = await GetFromStoreAsync(key, flightToken).ConfigureAwait(false);
             if (read.Status == StoreReadStatus.Found && read.Envelope is { } envelope)
             {
                 var stale = StaleReason(envelope);
@@ -640,7 +640,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
                     {
                         // Another writer won: serve its schema rather than overwrite it.
                         SchemaWorkflowLog.StoreConflict(_logger, key.Value);
-                        var winner = await WithStoreTimeoutAsync((Store: _store, Key: key), static (s, ct) => s.Store.GetAsync(s.Key, ct), flightToken).ConfigureAwait(false);
+                        var winner = await GetFromStoreAsync(key, flightToken).ConfigureAwait(false);
                         if (winner is { Status: StoreReadStatus.Found, Envelope: { } won })
                         {
                             steps.Add(new StepTiming(SchemaStep.StoreWrite, _time.GetElapsedTime(stepStart)));
@@ -731,7 +731,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
                 }
 
                 // The previous holder may have stored the schema just before releasing.
-                var read = await WithStoreTimeoutAsync((Store: _store, Key: key), static (s, ct) => s.Store.GetAsync(s.Key, ct), token).ConfigureAwait(false);
+                var read = await GetFromStoreAsync(key, token).ConfigureAwait(false);
                 if (read is { Status: StoreReadStatus.Found, Envelope: { } done } && StaleReason(done) is null)
                 {
                     await handle.DisposeAsync().ConfigureAwait(false);
@@ -757,7 +757,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 1000));
             if (!options.ForceRegenerate)
             {
-                var read = await WithStoreTimeoutAsync((Store: _store, Key: key), static (s, ct) => s.Store.GetAsync(s.Key, ct), token).ConfigureAwait(false);
+                var read = await GetFromStoreAsync(key, token).ConfigureAwait(false);
                 if (read is { Status: StoreReadStatus.Found, Envelope: { } stored } && StaleReason(stored) is null)
                 {
                     return (null, stored);
@@ -851,8 +851,8 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         var enricher = _enricher!;
         SchemaWorkflowLog.Enriching(_logger, schema.Key.Value, enricher.Name);
         var limit = options.EnrichmentTimeout ?? _options.EnrichmentTimeout;
-        using var timeout = new CancellationTokenSource(limit, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(flightToken, timeout.Token);
+        using var timeout = StepTimeout(limit, flightToken, out var link);
+        using var linkScope = link;
         var context = new EnrichmentContext
         {
             Strategy = strategy,
@@ -862,7 +862,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         };
         try
         {
-            var outcome = await enricher.EnrichAsync(schema, context, linked.Token).ConfigureAwait(false);
+            var outcome = await enricher.EnrichAsync(schema, context, timeout.Token).ConfigureAwait(false);
             foreach (var failed in outcome.Report.FailedGroups)
             {
                 _diagnostics.EnrichmentGroupFailures.Add(1);
@@ -939,8 +939,9 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         }
     }
 
-    private ValueTask<T> WithStoreTimeoutAsync<T>(Func<CancellationToken, ValueTask<T>> operation, CancellationToken token) =>
-        WithStoreTimeoutAsync(operation, static (op, ct) => op(ct), token);
+    /// <summary>A store read under the store timeout (the flight's reads: before generating, after a conflict, while waiting for a lock).</summary>
+    private ValueTask<StoreReadResult> GetFromStoreAsync(ProductTypeKey key, CancellationToken token) =>
+        WithStoreTimeoutAsync((Store: _store, Key: key), static (s, ct) => s.Store.GetAsync(s.Key, ct), token);
 
     /// <summary>One store operation under the store timeout; the state spares the caller a closure per call.</summary>
     private async ValueTask<T> WithStoreTimeoutAsync<TState, T>(TState state, Func<TState, CancellationToken, ValueTask<T>> operation, CancellationToken token)

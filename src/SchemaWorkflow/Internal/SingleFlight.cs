@@ -102,8 +102,7 @@ internal sealed class SingleFlight<TKey, TResult>
         private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly CancellationTokenSource _cts = new();
         private readonly Lock _gate = new();
-        private WaitGroup? _latest;
-        private List<WaitGroup>? _older;
+        private List<WaitGroup>? _groups; // in creation order: the last one is the newest deadline
         private int _waiters;
         private bool _abandoned;
         private bool _finished;
@@ -157,19 +156,14 @@ internal sealed class SingleFlight<TKey, TResult>
                     return _completion.Task;
                 }
 
-                if (_latest is { } latest && latest.Bucket == bucket)
+                if (_groups is [.., var latest] && latest.Bucket == bucket)
                 {
                     return latest.Task;
                 }
 
                 var dueTime = timeProvider.GetElapsedTime(timeProvider.GetTimestamp(), bucket * ticksPerMs);
                 var group = new WaitGroup(bucket);
-                if (_latest is not null)
-                {
-                    (_older ??= []).Add(_latest);
-                }
-
-                _latest = group;
+                (_groups ??= []).Add(group);
                 group.Arm(timeProvider, dueTime > TimeSpan.Zero ? dueTime : TimeSpan.Zero);
                 return group.Task;
             }
@@ -192,9 +186,7 @@ internal sealed class SingleFlight<TKey, TResult>
         internal void SetResult(TResult result)
         {
             _completion.TrySetResult(result);
-            var (latest, older) = Finish();
-            latest?.SetResult(result);
-            foreach (var group in older ?? [])
+            foreach (var group in Finish() ?? [])
             {
                 group.SetResult(result);
             }
@@ -202,18 +194,8 @@ internal sealed class SingleFlight<TKey, TResult>
 
         internal void SetException(Exception ex)
         {
-            if (ex is OperationCanceledException oce)
-            {
-                _completion.TrySetCanceled(oce.CancellationToken);
-            }
-            else
-            {
-                _completion.TrySetException(ex);
-            }
-
-            var (latest, older) = Finish();
-            latest?.SetException(ex);
-            foreach (var group in older ?? [])
+            Fail(_completion, ex);
+            foreach (var group in Finish() ?? [])
             {
                 group.SetException(ex);
             }
@@ -234,16 +216,28 @@ internal sealed class SingleFlight<TKey, TResult>
             _cts.Dispose();
         }
 
-        private (WaitGroup? Latest, List<WaitGroup>? Older) Finish()
+        private List<WaitGroup>? Finish()
         {
             lock (_gate)
             {
                 _finished = true;
-                var groups = (_latest, _older);
-                _latest = null;
-                _older = null;
+                var groups = _groups;
+                _groups = null;
                 return groups;
             }
+        }
+    }
+
+    /// <summary>Ends a completion source the way the work ended: cancelled for a cancellation, faulted otherwise.</summary>
+    private static void Fail(TaskCompletionSource<TResult> completion, Exception ex)
+    {
+        if (ex is OperationCanceledException oce)
+        {
+            completion.TrySetCanceled(oce.CancellationToken);
+        }
+        else
+        {
+            completion.TrySetException(ex);
         }
     }
 
@@ -268,16 +262,8 @@ internal sealed class SingleFlight<TKey, TResult>
 
         public void SetException(Exception ex)
         {
-            if (ex is OperationCanceledException oce)
-            {
-                _signal.TrySetCanceled(oce.CancellationToken);
-            }
-            else
-            {
-                _signal.TrySetException(ex);
-                _ = _signal.Task.Exception;
-            }
-
+            Fail(_signal, ex);
+            _ = _signal.Task.Exception; // observed: waiters that left on their own tokens no longer await it
             _timer?.Dispose();
         }
 
