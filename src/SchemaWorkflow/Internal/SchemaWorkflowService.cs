@@ -104,7 +104,21 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
                 return new ValueTask<SchemaResult>(hit);
             }
 
-            return new ValueTask<SchemaResult>(GetSlowAsync(productType, new ValueTask<ProductTypeResolution>(resolution), options, _time.GetTimestamp(), cancellationToken));
+            // A generation of this type is running: join it on a lean path (see JoinAsync). Every caller after the
+            // first in a stampede comes here.
+            var noFlightSeen = false;
+            if (!options.ForceRegenerate && !cancellationToken.IsCancellationRequested)
+            {
+                var joinKey = resolution.Key ?? FallbackKey(productType);
+                if (_flights.TryJoinRunning((joinKey, false)) is { } running)
+                {
+                    return new ValueTask<SchemaResult>(JoinAsync(running, productType, joinKey, options, _time.GetTimestamp(), cancellationToken));
+                }
+
+                noFlightSeen = true;
+            }
+
+            return new ValueTask<SchemaResult>(GetSlowAsync(productType, new ValueTask<ProductTypeResolution>(resolution), options, _time.GetTimestamp(), cancellationToken, noFlightSeen));
         }
 
         return new ValueTask<SchemaResult>(GetSlowAsync(productType, resolving, options, _time.GetTimestamp(), cancellationToken));
@@ -276,7 +290,20 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         }
     }
 
-    private async Task<SchemaResult> GetSlowAsync(string productType, ValueTask<ProductTypeResolution> resolving, SchemaRequestOptions options, long start, CancellationToken cancellationToken)
+    /// <summary>
+    /// A request the session cache did not serve and that did not join a running flight on the lean path: store read,
+    /// then a flight of its own (or one that started meanwhile), then its result.
+    /// </summary>
+    /// <param name="productType">The text the caller asked for.</param>
+    /// <param name="resolving">Its resolution, perhaps still running.</param>
+    /// <param name="options">The request's options.</param>
+    /// <param name="start">When the request clock started, as a timestamp of the time provider.</param>
+    /// <param name="cancellationToken">Ends this caller's wait.</param>
+    /// <param name="noFlightSeen">
+    /// True when the caller has just looked for a running flight of this type and found none, so this path need not
+    /// look again before reading the store (a flight that started since only means a store read that finds nothing).
+    /// </param>
+    private async Task<SchemaResult> GetSlowAsync(string productType, ValueTask<ProductTypeResolution> resolving, SchemaRequestOptions options, long start, CancellationToken cancellationToken, bool noFlightSeen = false)
     {
         using var activity = SchemaWorkflowDiagnostics.ActivitySource.StartActivity("schemaworkflow.get_or_generate");
         var strategy = GetStrategy(options);
@@ -313,7 +340,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         // on its own read.
         StepTiming? readStep = null;
         string? storeWarning = null;
-        if (!options.ForceRegenerate && !_flights.IsRunning((resolvedKey, false)))
+        if (!options.ForceRegenerate && (noFlightSeen || !_flights.IsRunning((resolvedKey, false))))
         {
             stepStart = _time.GetTimestamp();
             var (stored, warning, timedOut) = await ReadStoreAsync(resolvedKey, Remaining(limit, start), cancellationToken).ConfigureAwait(false);
@@ -401,27 +428,88 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
             throw;
         }
 
-        var result = new SchemaResult
-        {
-            RequestedName = productType,
-            Key = resolvedKey,
-            Source = outcome.Schema is null ? SchemaSource.None : outcome.Source,
-            Strategy = strategy.Kind,
-            Schema = outcome.Schema,
-            GeneratedBy = outcome.GeneratedBy,
-            Persisted = outcome.Persisted,
-            JoinedInFlight = joined,
-            Duration = _time.GetElapsedTime(start),
-            Steps = joined
-                ? ComposeSteps(resolveStep, cacheStep, readStep, new StepTiming(SchemaStep.SingleFlightWait, _time.GetElapsedTime(stepStart)), [])
-                : ComposeSteps(resolveStep, cacheStep, readStep, null, outcome.Steps),
-            Fields = outcome.Fields,
-            Enrichment = outcome.Enrichment,
-            Warnings = storeWarning is null ? outcome.Warnings : [storeWarning, .. outcome.Warnings],
-            Error = outcome.Error,
-        };
-        return Finish(result, options, activity);
+        var steps = joined
+            ? ComposeSteps(resolveStep, cacheStep, readStep, new StepTiming(SchemaStep.SingleFlightWait, _time.GetElapsedTime(stepStart)), [])
+            : ComposeSteps(resolveStep, cacheStep, readStep, null, outcome.Steps);
+        return Finish(FromFlight(productType, resolvedKey, strategy, outcome, joined, steps, storeWarning, _time.GetElapsedTime(start)), options, activity);
     }
+
+    /// <summary>
+    /// The lean path of a caller that found a generation of its type running when it arrived: the caller has already
+    /// joined the flight (<see cref="SingleFlight{TKey,TResult}.TryJoinRunning"/>), its type was resolved and its
+    /// session cache checked synchronously, and it has no store read to make (the running flight reads the store
+    /// first). What GetSlowAsync does for such a caller, without the state that path carries for the others: in a
+    /// stampede this is the path of every caller but one, so its per-caller cost is the stampede's cost.
+    /// </summary>
+    private async Task<SchemaResult> JoinAsync(SingleFlight<(ProductTypeKey Key, bool Force), FlightOutcome>.Flight flight, string productType, ProductTypeKey key, SchemaRequestOptions options, long start, CancellationToken cancellationToken)
+    {
+        using var activity = SchemaWorkflowDiagnostics.ActivitySource.StartActivity("schemaworkflow.get_or_generate");
+        activity?.SetTag("schemaworkflow.product_type", key.Value);
+        IExecutionStrategy strategy;
+        TimeSpan limit;
+        Task<FlightOutcome> waiting;
+        try
+        {
+            strategy = GetStrategy(options);
+            limit = options.Timeout ?? _options.RequestTimeout;
+            ValidateRequestTimeout(limit);
+            waiting = flight.WaitUntil(Deadline(limit, start), _time);
+            if (cancellationToken.CanBeCanceled)
+            {
+                waiting = waiting.WaitAsync(cancellationToken);
+            }
+        }
+        catch
+        {
+            flight.Leave();
+            throw;
+        }
+
+        _diagnostics.SingleFlightJoins.Add(1);
+        SchemaWorkflowLog.JoinedFlight(_logger, key.Value);
+        FlightOutcome outcome;
+        try
+        {
+            outcome = await waiting.ConfigureAwait(false);
+        }
+        catch (TimeoutException ex) when (!ReferenceEquals(ex, flight.Completion.Exception?.InnerException))
+        {
+            flight.Leave();
+            return TimedOut(productType, key, limit, options, strategy, start, activity);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            flight.Leave();
+            throw;
+        }
+
+        // The type was resolved (from the memo) and the session cache checked before the request clock started, which
+        // was when this caller joined: the whole request is its wait.
+        var waited = _time.GetElapsedTime(start);
+        var steps = new CompactStepList(options.SessionId is null
+            ? [(SchemaStep.Resolve, TimeSpan.Zero), (SchemaStep.SingleFlightWait, waited)]
+            : [(SchemaStep.Resolve, TimeSpan.Zero), (SchemaStep.SessionCache, TimeSpan.Zero), (SchemaStep.SingleFlightWait, waited)]);
+        return Finish(FromFlight(productType, key, strategy, outcome, joined: true, steps, storeWarning: null, waited), options, activity);
+    }
+
+    /// <summary>A waiter's result from what its flight produced.</summary>
+    private static SchemaResult FromFlight(string productType, ProductTypeKey key, IExecutionStrategy strategy, FlightOutcome outcome, bool joined, CompactStepList steps, string? storeWarning, TimeSpan duration) => new()
+    {
+        RequestedName = productType,
+        Key = key,
+        Source = outcome.Schema is null ? SchemaSource.None : outcome.Source,
+        Strategy = strategy.Kind,
+        Schema = outcome.Schema,
+        GeneratedBy = outcome.GeneratedBy,
+        Persisted = outcome.Persisted,
+        JoinedInFlight = joined,
+        Duration = duration,
+        Steps = steps,
+        Fields = outcome.Fields,
+        Enrichment = outcome.Enrichment,
+        Warnings = storeWarning is null ? outcome.Warnings : [storeWarning, .. outcome.Warnings],
+        Error = outcome.Error,
+    };
 
     private SchemaResult TimedOut(string productType, ProductTypeKey key, TimeSpan limit, SchemaRequestOptions options, IExecutionStrategy strategy, long start, Activity? activity) =>
         Finish(Failed(productType, key, SchemaErrorCode.Timeout, $"The request did not complete within {limit.TotalSeconds:0.###} s and was cancelled. Raise the timeout, or try again when the generator is less busy.", strategy.Kind, start), options, activity);

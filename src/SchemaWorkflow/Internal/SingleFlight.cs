@@ -27,6 +27,15 @@ internal sealed class SingleFlight<TKey, TResult>
     public bool IsRunning(TKey key) => _flights.ContainsKey(key);
 
     /// <summary>
+    /// Joins the flight running for a key, if there is one that has not been abandoned. A caller that gets a flight
+    /// here is one of its waiters, with the same duties as a joiner of <see cref="JoinOrCreate"/>.
+    /// </summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The flight joined, or null when none is running (or the one running is being cancelled).</returns>
+    public Flight? TryJoinRunning(TKey key) =>
+        _flights.TryGetValue(key, out var flight) && flight.TryJoin() ? flight : null;
+
+    /// <summary>
     /// Joins the running flight for a key, or creates one. Every caller that gets a flight here is one of its waiters
     /// and must either wait for <see cref="Flight.Completion"/> or call <see cref="Flight.Leave"/> when it stops
     /// waiting. A caller that created the flight (<paramref name="joined"/> false) must then call

@@ -238,6 +238,77 @@ public sealed class SingleFlightTests
         Assert.Equal(3, joined.Select(r => r.Steps).Distinct().Count());
     }
 
+    [Fact]
+    public async Task A_joiner_with_a_session_gets_the_session_step_and_its_result_is_cached_in_that_session()
+    {
+        using var t = new TestWorkflow();
+        using var joins = Joins(t);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        t.Generator.Gate = gate.Task;
+        var session = new SchemaRequestOptions { SessionId = "buyer-7" };
+
+        var first = t.Workflow.GetOrGenerateAsync("Ultrasonic Flowmeter").AsTask();
+        await t.Generator.WhenCalls(1);
+        var joiner = t.Workflow.GetOrGenerateAsync("Ultrasonic Flowmeter", session).AsTask();
+        await WaitUntil(() => Sum(joins) == 1);
+        gate.SetResult();
+        var started = await first;
+        var joined = await joiner;
+
+        Assert.True(joined.JoinedInFlight);
+        Assert.Equal(SchemaSource.Generated, joined.Source);
+        Assert.Equal([SchemaStep.Resolve, SchemaStep.SessionCache, SchemaStep.SingleFlightWait], joined.Steps.Select(s => s.Step));
+        Assert.Equal(joined.Duration, joined.Steps[^1].Duration);
+
+        // The joiner's session now holds the schema; a caller without that session does not see it there.
+        var again = await t.Workflow.GetOrGenerateAsync("Ultrasonic Flowmeter", session);
+        Assert.Equal(SchemaSource.SessionCache, again.Source);
+        Assert.Same(started.Schema, again.Schema);
+        var otherSession = await t.Workflow.GetOrGenerateAsync("Ultrasonic Flowmeter", new SchemaRequestOptions { SessionId = "buyer-8" });
+        Assert.Equal(SchemaSource.Store, otherSession.Source);
+        Assert.Equal(1, t.Generator.Calls);
+    }
+
+    [Fact]
+    public async Task A_joiner_with_an_invalid_timeout_fails_alone_and_the_generation_goes_on()
+    {
+        using var t = new TestWorkflow();
+        using var joins = Joins(t);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        t.Generator.Gate = gate.Task;
+
+        var first = t.Workflow.GetOrGenerateAsync("Thermowell").AsTask();
+        await t.Generator.WhenCalls(1);
+        var invalid = t.Workflow.GetOrGenerateAsync("Thermowell", new SchemaRequestOptions { Timeout = TimeSpan.FromDays(100) }).AsTask();
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => invalid);
+        Assert.Equal(0, Sum(joins)); // it never waited
+        gate.SetResult();
+        var result = await first;
+        Assert.True(result.Succeeded);
+        Assert.Equal(0, t.Generator.Cancellations);
+        Assert.Equal(1, t.Generator.Calls);
+    }
+
+    [Fact]
+    public async Task A_caller_whose_token_is_already_cancelled_does_not_join_a_running_generation()
+    {
+        using var t = new TestWorkflow();
+        using var joins = Joins(t);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        t.Generator.Gate = gate.Task;
+
+        var first = t.Workflow.GetOrGenerateAsync("Pressure Switch").AsTask();
+        await t.Generator.WhenCalls(1);
+        var cancelled = t.Workflow.GetOrGenerateAsync("Pressure Switch", cancellationToken: new CancellationToken(canceled: true)).AsTask();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        Assert.Equal(0, Sum(joins));
+        gate.SetResult();
+        Assert.True((await first).Succeeded);
+        Assert.Equal(0, t.Generator.Cancellations);
+    }
+
     private static MetricCollector<long> Joins(TestWorkflow t) =>
         new(t.Services.GetRequiredService<SchemaWorkflowDiagnostics>().SingleFlightJoins);
 
