@@ -16,6 +16,14 @@ public interface ISchemaWorkflow
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="productType"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="productType"/> is empty, too long, has control characters or looks like a path; or the session id is invalid.</exception>
+    /// <remarks>
+    /// When this call starts a generation and <paramref name="cancellationToken"/> cannot be cancelled, the generation
+    /// starts on the calling thread and runs there until its first asynchronous wait, as an async method does (so a
+    /// synchronous generator, such as the built-in catalog, runs to the end before the call returns). With a token that
+    /// can be cancelled, the generation is queued to the thread pool and the call returns at once, so the caller can
+    /// leave while it runs. Callers that join a running generation never run it. To generate several types at once
+    /// from one thread, use <see cref="GetOrGenerateManyAsync"/>, whose items always start on the thread pool.
+    /// </remarks>
     ValueTask<SchemaResult> GetOrGenerateAsync(string productType, SchemaRequestOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>

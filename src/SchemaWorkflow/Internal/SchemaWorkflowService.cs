@@ -118,10 +118,10 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
                 noFlightSeen = true;
             }
 
-            return new ValueTask<SchemaResult>(GetSlowAsync(productType, new ValueTask<ProductTypeResolution>(resolution), options, _time.GetTimestamp(), cancellationToken, noFlightSeen));
+            return new ValueTask<SchemaResult>(GetSlowAsync(productType, new ValueTask<ProductTypeResolution>(resolution), options, _time.GetTimestamp(), cancellationToken, noFlightSeen, startInline: !cancellationToken.CanBeCanceled));
         }
 
-        return new ValueTask<SchemaResult>(GetSlowAsync(productType, resolving, options, _time.GetTimestamp(), cancellationToken));
+        return new ValueTask<SchemaResult>(GetSlowAsync(productType, resolving, options, _time.GetTimestamp(), cancellationToken, startInline: !cancellationToken.CanBeCanceled));
     }
 
     public async Task<IReadOnlyList<SchemaResult>> GetOrGenerateManyAsync(IEnumerable<string> productTypes, SchemaRequestOptions? options = null, IProgress<BatchProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -303,7 +303,12 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
     /// True when the caller has just looked for a running flight of this type and found none, so this path need not
     /// look again before reading the store (a flight that started since only means a store read that finds nothing).
     /// </param>
-    private async Task<SchemaResult> GetSlowAsync(string productType, ValueTask<ProductTypeResolution> resolving, SchemaRequestOptions options, long start, CancellationToken cancellationToken, bool noFlightSeen = false)
+    /// <param name="startInline">
+    /// True when a flight this request creates may start on the calling thread (see <see cref="GetOrGenerateAsync"/>):
+    /// a single request whose token cannot be cancelled. Batch items never do, so that a strategy's workers start
+    /// together whatever the generators do synchronously.
+    /// </param>
+    private async Task<SchemaResult> GetSlowAsync(string productType, ValueTask<ProductTypeResolution> resolving, SchemaRequestOptions options, long start, CancellationToken cancellationToken, bool noFlightSeen = false, bool startInline = false)
     {
         using var activity = SchemaWorkflowDiagnostics.ActivitySource.StartActivity("schemaworkflow.get_or_generate");
         var strategy = GetStrategy(options);
@@ -407,7 +412,8 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
                     flightKey,
                     flight,
                     new FlightWork(this, resolvedKey, productType, resolution, options, strategy),
-                    static (w, flightToken) => w.Self.RunFlightAsync(w.Key, w.ProductType, w.Resolution, w.Options, w.Strategy, flightToken));
+                    static (w, flightToken) => w.Self.RunFlightAsync(w.Key, w.ProductType, w.Resolution, w.Options, w.Strategy, flightToken),
+                    startInline);
             }
         }
 

@@ -81,15 +81,23 @@ internal sealed class SingleFlight<TKey, TResult>
     /// <param name="flight">The flight.</param>
     /// <param name="state">The work's state.</param>
     /// <param name="work">The work; receives the state and a token cancelled when every waiter has gone.</param>
-    public void Start<TState>(TKey key, Flight flight, TState state, Func<TState, CancellationToken, Task<TResult>> work) =>
-        _ = RunFlightAsync(key, flight, state, work);
+    /// <param name="inline">
+    /// True to run the work on the calling thread until its first asynchronous wait, as an async method runs; false to
+    /// queue it to the thread pool, so the caller returns at once whatever the work does synchronously (a CPU-bound
+    /// generator, a provider that blocks its thread) and can leave on its own token meanwhile.
+    /// </param>
+    public void Start<TState>(TKey key, Flight flight, TState state, Func<TState, CancellationToken, Task<TResult>> work, bool inline) =>
+        _ = RunFlightAsync(key, flight, state, work, inline);
 
-    private async Task RunFlightAsync<TState>(TKey key, Flight flight, TState state, Func<TState, CancellationToken, Task<TResult>> work)
+    private async Task RunFlightAsync<TState>(TKey key, Flight flight, TState state, Func<TState, CancellationToken, Task<TResult>> work, bool inline)
     {
         try
         {
-            // Yield so the starting caller is not blocked by synchronous work before it begins waiting.
-            await Task.Yield();
+            if (!inline)
+            {
+                await Task.Yield();
+            }
+
             var result = await work(state, flight.Token).ConfigureAwait(false);
             _flights.TryRemove(new KeyValuePair<TKey, Flight>(key, flight));
             flight.SetResult(result);
