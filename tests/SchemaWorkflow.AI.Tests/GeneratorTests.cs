@@ -170,38 +170,107 @@ public sealed class GeneratorTests : IAsyncLifetime
     [Fact]
     public async Task Hanging_attempt_is_cancelled_at_the_attempt_timeout_and_retried()
     {
+        // On a fake clock (as in the total-timeout test below), so the arrival times of the requests, which the machine's
+        // load shifts, play no part: the attempt is still open just short of its timeout, aborted at it, and the retry
+        // after the back-off gets the answer.
+        var attemptTimeout = TimeSpan.FromSeconds(10);
+        var backoff = TimeSpan.FromSeconds(1);
         _server.Enqueue(Reply.HangForever(), Reply.Content(Answers.GoodSchema));
-        using var endpoint = _server.CreateEndpoint(o => o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(300));
-        var started = DateTimeOffset.UtcNow;
+        var clock = new TimerWatchingTimeProvider(SchemaWorkflow.Testing.TestWorkflow.NewFakeTime());
+        using var endpoint = _server.CreateEndpoint(
+            o =>
+            {
+                o.Resilience.AttemptTimeout = attemptTimeout;
+                o.Resilience.BaseDelay = backoff;
+                o.Resilience.UseJitter = false;
+            },
+            timeProvider: clock);
 
-        var schema = await new ChatClientSchemaGenerator(endpoint).GenerateAsync(Answers.Request());
+        var call = new ChatClientSchemaGenerator(endpoint).GenerateAsync(Answers.Request()).AsTask();
+
+        await WaitUntilAsync(() => _server.Requests.Count == 1 || call.IsCompleted);
+        Assert.Contains(attemptTimeout, clock.Armed);
+        clock.Advance(attemptTimeout - TimeSpan.FromMilliseconds(1));
+        Assert.False(call.IsCompleted, "The call ended before the attempt timeout.");
+        Assert.False(_server.Requests[0].Aborted, "The attempt was cancelled before its timeout.");
+
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await WaitUntilAsync(() => clock.Armed.Contains(backoff) || call.IsCompleted);
+        Assert.False(call.IsCompleted, "The call ended instead of retrying.");
+        await WaitUntilAsync(() => _server.Requests[0].Aborted);
+        Assert.Single(_server.Requests);
+
+        clock.Advance(backoff);
+        // The real-time bound only keeps a broken pipeline from hanging the run.
+        var schema = await call.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.NotNull(schema);
         Assert.Equal(2, _server.Requests.Count);
-        Assert.InRange(_server.Requests[1].At - _server.Requests[0].At, TimeSpan.FromMilliseconds(280), TimeSpan.FromSeconds(3));
-        Assert.InRange(DateTimeOffset.UtcNow - started, TimeSpan.Zero, TimeSpan.FromSeconds(5));
-        await WaitUntilAsync(() => _server.Requests[0].Aborted);
+        Assert.False(_server.Requests[1].Aborted);
     }
 
     [Fact]
     public async Task Hanging_endpoint_ends_at_the_total_timeout_with_a_timeout_error()
     {
+        // The pipeline runs on a fake clock, moved one armed timer at a time, so the attempt count is exact and the
+        // machine's load plays no part. Timeline (no jitter, back-off 1 s, 2 s, 4 s):
+        //   0 s attempt 1 ... 20 s attempt timeout, 21 s attempt 2 ... 41 s, 43 s attempt 3 ... 63 s, 67 s attempt 4 ...
+        //   70 s total timeout: attempt 4 is abandoned and 6 of the 10 allowed retries are never made.
+        // Seconds rather than milliseconds keep the Azure client's own network timeout (attempt timeout + 5 s, on the
+        // real clock) out of reach however slowly the machine runs the test.
+        var attemptTimeout = TimeSpan.FromSeconds(20);
+        var totalTimeout = TimeSpan.FromSeconds(70);
+        TimeSpan[] backoff = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
         for (var i = 0; i < 10; i++)
         {
             _server.Enqueue(Reply.HangForever());
         }
 
-        using var endpoint = _server.CreateEndpoint(o =>
-        {
-            o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(200);
-            o.Resilience.TotalTimeout = TimeSpan.FromMilliseconds(700);
-            o.Resilience.MaxRetryAttempts = 10;
-        });
+        var clock = new TimerWatchingTimeProvider(SchemaWorkflow.Testing.TestWorkflow.NewFakeTime());
+        using var endpoint = _server.CreateEndpoint(
+            o =>
+            {
+                o.Resilience.AttemptTimeout = attemptTimeout;
+                o.Resilience.TotalTimeout = totalTimeout;
+                o.Resilience.MaxRetryAttempts = 10;
+                o.Resilience.BaseDelay = backoff[0];
+                o.Resilience.MaxDelay = TimeSpan.FromSeconds(30);
+                o.Resilience.UseJitter = false;
+            },
+            timeProvider: clock);
 
-        var ex = await Assert.ThrowsAsync<SchemaGenerationException>(() => new ChatClientSchemaGenerator(endpoint).GenerateAsync(Answers.Request()).AsTask());
+        var call = new ChatClientSchemaGenerator(endpoint).GenerateAsync(Answers.Request()).AsTask();
+        await WaitUntilAsync(() => clock.Armed.Contains(totalTimeout) || call.IsCompleted);
+
+        for (var attempt = 1; attempt <= backoff.Length; attempt++)
+        {
+            // The request on the wire means its attempt timer is armed (Polly arms it before the call goes out).
+            await WaitUntilAsync(() => _server.Requests.Count == attempt || call.IsCompleted);
+            Assert.False(call.IsCompleted, $"The call ended before attempt {attempt} timed out.");
+            Assert.Equal(attempt, clock.Armed.Count(t => t == attemptTimeout));
+            clock.Advance(attemptTimeout);
+
+            // The retry arms its back-off delay; only then is it safe to move past it.
+            var delay = backoff[attempt - 1];
+            await WaitUntilAsync(() => clock.Armed.Contains(delay) || call.IsCompleted);
+            Assert.False(call.IsCompleted, $"The call ended instead of retrying after attempt {attempt}.");
+            clock.Advance(delay);
+        }
+
+        await WaitUntilAsync(() => _server.Requests.Count == backoff.Length + 1 || call.IsCompleted);
+        Assert.False(call.IsCompleted, "The call ended before the last attempt was sent.");
+        clock.Advance(totalTimeout - clock.Elapsed);
+
+        // The real-time bound only keeps a broken pipeline from hanging the run; the fake clock is already at the total.
+        var ex = await Assert.ThrowsAsync<SchemaGenerationException>(() => call.WaitAsync(TimeSpan.FromSeconds(10)));
 
         Assert.Equal(ModelFailureKind.Timeout, ex.Kind);
-        Assert.InRange(_server.Requests.Count, 2, 4);
+        var modelCall = Assert.IsType<ModelCallException>(ex.InnerException);
+        Assert.Equal(4, modelCall.Attempts);
+        Assert.Equal(4, _server.Requests.Count);
+        // The total timeout, not an attempt timeout, ended the call.
+        Assert.Equal(totalTimeout, Assert.IsType<Polly.Timeout.TimeoutRejectedException>(modelCall.InnerException).Timeout);
+        await WaitUntilAsync(() => _server.Requests.All(r => r.Aborted));
     }
 
     [Theory]

@@ -69,10 +69,10 @@ public sealed class FakeModelServer : IAsyncDisposable
     }
 
     /// <summary>An endpoint on this server through Azure.AI.OpenAI, with fast test resilience settings.</summary>
-    public ModelEndpoint CreateEndpoint(Action<AzureOpenAIOptions>? configure = null, IMeterFactory? meterFactory = null, string name = ModelEndpoint.DefaultName)
+    public ModelEndpoint CreateEndpoint(Action<AzureOpenAIOptions>? configure = null, IMeterFactory? meterFactory = null, string name = ModelEndpoint.DefaultName, TimeProvider? timeProvider = null)
     {
         var options = CreateOptions(configure);
-        return ModelEndpoint.Create(AzureOpenAIChatClientFactory.Create(options), options, name, meterFactory: meterFactory);
+        return ModelEndpoint.Create(AzureOpenAIChatClientFactory.Create(options), options, name, timeProvider, meterFactory: meterFactory);
     }
 
     public AzureOpenAIOptions CreateOptions(Action<AzureOpenAIOptions>? configure = null)
