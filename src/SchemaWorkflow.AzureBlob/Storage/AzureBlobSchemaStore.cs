@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Azure;
@@ -368,23 +369,65 @@ public sealed class AzureBlobSchemaStore : ISchemaStore, ISchemaGenerationLock
         return result ?? new StoreReadResult { Status = status, ETag = etag, Problem = problem };
     }
 
-    private async Task<byte[]?> ReadBoundedAsync(Stream content, long declaredLength, CancellationToken cancellationToken)
+    private Task<byte[]?> ReadBoundedAsync(Stream content, long declaredLength, CancellationToken cancellationToken) =>
+        ReadBoundedAsync(content, declaredLength, _options.MaxBlobBytes, cancellationToken);
+
+    /// <summary>
+    /// Reads a blob's body, refusing more than <paramref name="limit"/> bytes. When the service declared the length
+    /// (it always does for a whole-blob download), the body is read straight into an array of that length, with no
+    /// intermediate buffer or copy; a body shorter than declared comes back as what arrived (the envelope reader then
+    /// reports it corrupt), a longer one is read on under the same limit.
+    /// </summary>
+    /// <returns>The bytes, or null when the body holds more than <paramref name="limit"/> bytes.</returns>
+    internal static async Task<byte[]?> ReadBoundedAsync(Stream content, long declaredLength, long limit, CancellationToken cancellationToken)
     {
-        var limit = _options.MaxBlobBytes;
-        using var buffer = new MemoryStream(declaredLength is > 0 and <= int.MaxValue ? (int)declaredLength : 0);
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        byte[] head = [];
+        if (declaredLength > 0 && declaredLength <= limit && declaredLength <= Array.MaxLength)
         {
-            if (buffer.Length + read > limit)
+            head = new byte[declaredLength];
+            var got = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            if (got < head.Length)
+            {
+                return head.AsSpan(0, got).ToArray();
+            }
+
+            var probe = new byte[1];
+            if (await content.ReadAsync(probe, cancellationToken).ConfigureAwait(false) == 0)
+            {
+                return head;
+            }
+
+            // More than the service declared: keep reading below, starting from what arrived.
+            head = [.. head, probe[0]];
+        }
+
+        var chunk = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            using var buffer = new MemoryStream();
+            if (head.Length > limit)
             {
                 return null;
             }
 
-            buffer.Write(chunk, 0, read);
-        }
+            buffer.Write(head);
+            int read;
+            while ((read = await content.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
 
-        return buffer.ToArray();
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 
     private static Dictionary<string, string> CreateMetadata(SchemaEnvelope envelope, string contentHash) => new(StringComparer.Ordinal)
