@@ -49,18 +49,41 @@ public sealed class AdaptiveConcurrencyTests
         Assert.Equal(1, limiter.InFlight);
         (await w2).Complete(Lease.Success);
 
-        // Keep more callers than slots busy: the limit climbs to the maximum and stops there.
-        var workers = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        // Keep more callers than slots: each round takes every free slot and leaves one caller waiting, then one call
+        // succeeds and hands its slot to the waiter. The limit (3.24 now) climbs by 1/limit a round - 3.55, 3.83,
+        // 4.09 - to the maximum and stops there.
+        var held = new Queue<AdaptiveConcurrencyLimiter.Lease>();
+        var limits = new List<int>();
+        for (var round = 0; round < 8; round++)
         {
-            for (var i = 0; i < 10; i++)
+            Task<AdaptiveConcurrencyLimiter.Lease> waiter;
+            while (true)
             {
-                var lease = await limiter.AcquireAsync(CancellationToken.None);
-                await Task.Yield();
-                lease.Complete(Lease.Success);
+                var acquire = limiter.AcquireAsync(CancellationToken.None);
+                if (!acquire.IsCompleted)
+                {
+                    waiter = acquire.AsTask();
+                    break;
+                }
+
+                held.Enqueue(await acquire);
             }
-        }));
-        await Task.WhenAll(workers);
+
+            Assert.Equal(limiter.Limit, limiter.InFlight);
+            Assert.Equal(1, limiter.Waiting);
+            held.Dequeue().Complete(Lease.Success);
+            limits.Add(limiter.Limit);
+            held.Enqueue(await waiter.WaitAsync(TimeSpan.FromSeconds(5)));
+        }
+
+        Assert.Equal([3, 3, 4, 4, 4, 4, 4, 4], limits);
+        while (held.TryDequeue(out var lease))
+        {
+            lease.Complete(Lease.Success);
+        }
+
         Assert.Equal(4, limiter.Limit);
+        Assert.Equal(0, limiter.InFlight);
     }
 
     [Fact]
