@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using SchemaWorkflow.AI.Tests.Fakes;
 using SchemaWorkflow.Quality;
+using SchemaWorkflow.Testing;
 
 namespace SchemaWorkflow.AI.Tests;
 
