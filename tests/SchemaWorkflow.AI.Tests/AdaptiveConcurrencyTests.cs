@@ -49,18 +49,41 @@ public sealed class AdaptiveConcurrencyTests
         Assert.Equal(1, limiter.InFlight);
         (await w2).Complete(Lease.Success);
 
-        // Keep more callers than slots busy: the limit climbs to the maximum and stops there.
-        var workers = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        // Keep more callers than slots: each round takes every free slot and leaves one caller waiting, then one call
+        // succeeds and hands its slot to the waiter. The limit (3.24 now) climbs by 1/limit a round - 3.55, 3.83,
+        // 4.09 - to the maximum and stops there.
+        var held = new Queue<AdaptiveConcurrencyLimiter.Lease>();
+        var limits = new List<int>();
+        for (var round = 0; round < 8; round++)
         {
-            for (var i = 0; i < 10; i++)
+            Task<AdaptiveConcurrencyLimiter.Lease> waiter;
+            while (true)
             {
-                var lease = await limiter.AcquireAsync(CancellationToken.None);
-                await Task.Yield();
-                lease.Complete(Lease.Success);
+                var acquire = limiter.AcquireAsync(CancellationToken.None);
+                if (!acquire.IsCompleted)
+                {
+                    waiter = acquire.AsTask();
+                    break;
+                }
+
+                held.Enqueue(await acquire);
             }
-        }));
-        await Task.WhenAll(workers);
+
+            Assert.Equal(limiter.Limit, limiter.InFlight);
+            Assert.Equal(1, limiter.Waiting);
+            held.Dequeue().Complete(Lease.Success);
+            limits.Add(limiter.Limit);
+            held.Enqueue(await waiter.WaitAsync(TimeSpan.FromSeconds(5)));
+        }
+
+        Assert.Equal([3, 3, 4, 4, 4, 4, 4, 4], limits);
+        while (held.TryDequeue(out var lease))
+        {
+            lease.Complete(Lease.Success);
+        }
+
         Assert.Equal(4, limiter.Limit);
+        Assert.Equal(0, limiter.InFlight);
     }
 
     [Fact]
@@ -110,15 +133,49 @@ public sealed class AdaptiveConcurrencyTests
     [Fact]
     public async Task Throttling_server_settles_model_concurrency_near_its_capacity_and_the_batch_completes()
     {
+        // A server that serves Capacity requests at once and throttles any request beyond them. Every request is held at
+        // the server until the test answers it, and the test answers one at a time, only once every call of the batch is
+        // either held at the server or waiting for a limiter slot. So which calls overlap is the test's choice, not the
+        // machine's, and the whole run is one fixed sequence: throttles are answered first (oldest first), as a real
+        // server turns them away at once, then the oldest served request. The pipeline runs on a fake clock that never
+        // moves, so no timeout fires however slowly the machine runs, and Retry-After is 0, so a throttled call goes
+        // straight back to the limiter's queue.
         const int Capacity = 3;
+        const int InitialLimit = 10;
+        const int Concurrency = 16;
+        const int Types = 40;
+        var held = new List<HeldRequest>();
+        var arrived = new List<HeldRequest>();
+        var holding = true;
         await using var server = await FakeModelServer.StartAsync();
-        server.Handler = request => Task.FromResult(request.InFlightAtArrival > Capacity
-            ? Reply.Error(429, "429", "Rate limit", new Dictionary<string, string> { ["retry-after-ms"] = "5" })
-            : Reply.Content(Answers.GoodSchema, delay: TimeSpan.FromMilliseconds(30)));
+        server.Handler = async _ =>
+        {
+            HeldRequest request;
+            lock (held)
+            {
+                var accepted = held.Count(h => h.Accepted) < Capacity;
+                request = new HeldRequest(accepted, AtServer: held.Count + 1);
+                arrived.Add(request);
+                if (holding)
+                {
+                    held.Add(request);
+                }
+                else
+                {
+                    request.Answered.SetResult();
+                }
+            }
+
+            await request.Answered.Task;
+            return request.Accepted
+                ? Reply.Content(Answers.GoodSchema)
+                : Reply.Error(429, "429", "Rate limit", new Dictionary<string, string> { ["retry-after-ms"] = "0" });
+        };
         using var meters = new TestMeterFactory();
         var services = new ServiceCollection();
         services.AddSingleton<System.Diagnostics.Metrics.IMeterFactory>(meters);
-        services.AddSchemaWorkflow(o => o.MaxConcurrency = 16)
+        services.AddSingleton<TimeProvider>(SchemaWorkflow.Testing.TestWorkflow.NewFakeTime());
+        services.AddSchemaWorkflow(o => o.MaxConcurrency = Concurrency)
             .UseResolver<SlugProductTypeResolver>()
             .UseInMemoryStore()
             .WithoutEnricher()
@@ -126,32 +183,123 @@ public sealed class AdaptiveConcurrencyTests
             {
                 server.ApplyDefaults(o);
                 o.Resilience.MaxRetryAttempts = 10;
-                o.Concurrency.InitialLimit = 10;
+                // The SDK's own network timeout (attempt timeout + 5 s) runs on the real clock: keep it out of reach.
+                o.Resilience.AttemptTimeout = TimeSpan.FromMinutes(5);
+                o.Resilience.TotalTimeout = TimeSpan.FromMinutes(30);
+                o.Concurrency.InitialLimit = InitialLimit;
             })
             .UseChatClientGenerator(o => o.UseCatalogSkeleton = false);
         await using var provider = services.BuildServiceProvider();
         using var limit = new MetricCollector<int>(meters, "SchemaWorkflow.AI", "schemaworkflow.ai.concurrency.limit");
         var workflow = provider.GetRequiredService<ISchemaWorkflow>();
         var endpoint = provider.GetRequiredKeyedService<ModelEndpoint>(ModelEndpoint.DefaultName);
-        var types = Enumerable.Range(1, 40).Select(i => $"Pressure transmitter {i}").ToList();
-        var limits = new System.Collections.Concurrent.ConcurrentQueue<(int Completed, int Limit)>();
+        var limiter = provider.GetRequiredKeyedService<SchemaWorkflow.AI.Endpoints.ModelEndpointState>(ModelEndpoint.DefaultName).Limiter;
+        var types = Enumerable.Range(1, Types).Select(i => $"Pressure transmitter {i}").ToList();
+        var served = 0;
 
-        var results = await workflow.GetOrGenerateManyAsync(types, progress: new SyncProgress(p => limits.Enqueue((p.Completed, endpoint.ConcurrencyLimit))));
+        // Settled: every call of the batch still generating (all but the served ones, at most Concurrency at once) is
+        // held at the server with its limiter slot, or waits for a slot - none is between the two.
+        async Task<Snapshot> SettleAsync()
+        {
+            Snapshot? snapshot = null;
+            await WaitUntilAsync(() =>
+            {
+                var inFlight = limiter.InFlight;
+                lock (held)
+                {
+                    var waiting = limiter.Waiting;
+                    if (inFlight != held.Count || held.Count + waiting != Math.Min(Concurrency, Types - served))
+                    {
+                        return false;
+                    }
 
+                    snapshot = new Snapshot(held.Count(h => h.Accepted), held.Count(h => !h.Accepted), waiting, limiter.Limit, limiter.Decreases);
+                    return true;
+                }
+            });
+            return snapshot!;
+        }
+
+        // Answers one held request: the oldest throttle, else the oldest served request.
+        void AnswerNext()
+        {
+            HeldRequest next;
+            lock (held)
+            {
+                next = held.FirstOrDefault(h => !h.Accepted) ?? held[0];
+                held.Remove(next);
+            }
+
+            if (next.Accepted)
+            {
+                served++;
+            }
+
+            next.Answered.SetResult();
+        }
+
+        var batch = workflow.GetOrGenerateManyAsync(types);
+        var snapshots = new List<Snapshot>();
+        try
+        {
+            // The overload wave: the initial limit lets 10 calls through at once; 3 are served, 7 throttled, 6 wait.
+            var wave = await SettleAsync();
+            Assert.Equal(new Snapshot(Capacity, InitialLimit - Capacity, Concurrency - InitialLimit, InitialLimit, 0), wave);
+
+            // The first throttle halves the limit; the other six of the same wave do not lower it again. As the wave's
+            // calls give their slots back, the halved limit (5) lets 2 more calls through, both throttled.
+            AnswerNext();
+            Assert.Equal(new Snapshot(Capacity, 6, Concurrency - InitialLimit + 1, InitialLimit / 2, 1), await SettleAsync());
+            for (var i = 0; i < 6; i++)
+            {
+                AnswerNext();
+                var step = await SettleAsync();
+                Assert.Equal(InitialLimit / 2, step.Limit);
+                Assert.Equal(1, step.Decreases);
+            }
+
+            // Those 2 were sent after the halving, so the first of them halves the limit again (5 -> 2) and the second
+            // does not: the limit is now below the capacity, and from here on it stays at it.
+            while (served < Types)
+            {
+                var step = await SettleAsync();
+                snapshots.Add(step);
+                AnswerNext();
+            }
+        }
+        finally
+        {
+            // A failed step leaves requests held: answer them and any later ones at once, so the batch ends and the
+            // server can stop.
+            lock (held)
+            {
+                holding = false;
+                held.ForEach(h => h.Answered.TrySetResult());
+                held.Clear();
+            }
+
+            await ((Task)batch).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+        }
+
+        var results = await batch;
         Assert.All(results, r => Assert.True(r.Succeeded, r.Error?.Message));
-        var requests = server.Requests;
-        Assert.Equal(40, requests.Count(r => r.InFlightAtArrival <= Capacity));
-        Assert.InRange(requests.Count(r => r.InFlightAtArrival > Capacity), 1, 40);
+        // Every type was generated by exactly one served request: no served request failed, none was repeated.
+        Assert.Equal(Types, arrived.Count(r => r.Accepted));
 
-        // Once the first overload wave has halved the limit, the limiter keeps the server at its capacity: the probes
-        // that find the edge arrive as the 4th call, never more, and the limit stays near 3 (sampled while
-        // the batch is in its steady middle, before the tail leaves too few calls to test the edge).
-        var later = requests.Skip(requests.Count / 2).ToList();
-        Assert.InRange(later.Max(r => r.InFlightAtArrival), Capacity - 1, Capacity + 1);
-        var steady = limits.Where(l => l.Completed >= 10 && l.Completed <= 30).Select(l => l.Limit).ToList();
-        Assert.NotEmpty(steady);
-        Assert.All(steady, l => Assert.InRange(l, 2, Capacity + 3));
-        Assert.InRange(steady.Average(), 2.0, Capacity + 1.5);
+        var settled = snapshots.SkipWhile(s => s.Limit > Capacity).ToList();
+        Assert.Equal(new Snapshot(Capacity, 1, Concurrency - Capacity - 1, Capacity - 1, 2), settled[0]);
+        // Once settled, the limit stays within one of the capacity, and at most one call - the probe that finds the
+        // edge - is at the server beyond the capacity.
+        Assert.All(settled, s => Assert.InRange(s.Limit, Capacity - 1, Capacity + 1));
+        Assert.All(settled, s => Assert.InRange(s.Throttled, 0, 1));
+        // The limit climbs back after each halving, one step per round of served calls (2 -> 2.5 -> 2.9 -> 3.2 -> 3.6
+        // -> 3.8 -> 4.1): every 6 served calls it lets a 4th call through, which arrives as the only call beyond the
+        // capacity and halves the limit once. Over the batch that is 6 probes after the 7 + 2 throttles of the first
+        // wave, and no decrease without a probe.
+        var probes = arrived.Where(r => !r.Accepted).Skip(InitialLimit - Capacity + 2).ToList();
+        Assert.Equal(6, probes.Count);
+        Assert.All(probes, p => Assert.Equal(Capacity + 1, p.AtServer));
+        Assert.Equal(2 + probes.Count, limiter.Decreases);
 
         limit.RecordObservableInstruments();
         var gauge = limit.LastMeasurement!;
@@ -159,8 +307,22 @@ public sealed class AdaptiveConcurrencyTests
         Assert.Equal("default", gauge.Tags["endpoint"]);
     }
 
-    private sealed class SyncProgress(Action<BatchProgress> report) : IProgress<BatchProgress>
+    private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        public void Report(BatchProgress value) => report(value);
+        // Polls only; the bound keeps a broken limiter from hanging the run.
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            await Task.Delay(2, cts.Token);
+        }
+    }
+
+    /// <summary>What the server and the limiter hold at a settled moment.</summary>
+    private sealed record Snapshot(int Serving, int Throttled, int Waiting, int Limit, long Decreases);
+
+    /// <summary>A request held at the server until the test answers it; served or throttled as decided on arrival.</summary>
+    private sealed record HeldRequest(bool Accepted, int AtServer)
+    {
+        public TaskCompletionSource Answered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using SchemaWorkflow.AI.Tests.Fakes;
 using SchemaWorkflow.Quality;
+using SchemaWorkflow.Testing;
 
 namespace SchemaWorkflow.AI.Tests;
 
@@ -105,19 +106,43 @@ public sealed class GeneratorTests : IAsyncLifetime
     [Fact]
     public async Task Throttled_call_is_retried_after_the_delay_retry_after_asks_for()
     {
+        // On a fake clock, so the machine's load plays no part: the retry waits on a timer armed with exactly the delay
+        // Retry-After asks for (not the 10 ms back-off), the second request is not sent while the clock is short of it,
+        // and is sent - by the clock's reckoning exactly Retry-After after the first - once the clock passes it.
+        var retryAfter = TimeSpan.FromSeconds(1);
         _server.Enqueue(
             Reply.Error(429, "429", "Rate limit", new Dictionary<string, string> { ["Retry-After"] = "1" }),
             Reply.Content(Answers.GoodSchema));
-        using var endpoint = _server.CreateEndpoint(meterFactory: _meters);
+        var clock = new TimerWatchingTimeProvider(SchemaWorkflow.Testing.TestWorkflow.NewFakeTime());
+        _server.Clock = clock;
+        using var endpoint = _server.CreateEndpoint(meterFactory: _meters, timeProvider: clock);
         using var retries = new MetricCollector<long>(_meters, "SchemaWorkflow.AI", "schemaworkflow.ai.retries");
         using var throttled = new MetricCollector<long>(_meters, "SchemaWorkflow.AI", "schemaworkflow.ai.throttled");
+        var resilience = endpoint.Options.Resilience;
+        Assert.NotEqual(retryAfter, resilience.BaseDelay);
 
-        var schema = await new ChatClientSchemaGenerator(endpoint).GenerateAsync(Answers.Request());
+        // Every timer but the total and attempt timeouts is a retry delay.
+        TimeSpan[] RetryDelays() => [.. clock.Armed.Where(t => t != resilience.AttemptTimeout && t != resilience.TotalTimeout)];
+
+        var call = new ChatClientSchemaGenerator(endpoint).GenerateAsync(Answers.Request()).AsTask();
+
+        await WaitUntilAsync(() => RetryDelays().Length > 0 || call.IsCompleted);
+        Assert.False(call.IsCompleted, "The call ended without waiting on a retry delay.");
+        Assert.Equal(retryAfter, Assert.Single(RetryDelays()));
+        Assert.Single(_server.Requests);
+
+        clock.Advance(retryAfter - TimeSpan.FromMilliseconds(1));
+        Assert.False(call.IsCompleted, "The call ended before the Retry-After delay.");
+        Assert.Single(_server.Requests);
+
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        // The real-time bound only keeps a broken pipeline from hanging the run.
+        var schema = await call.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.NotNull(schema);
         Assert.Equal(2, _server.Requests.Count);
-        var gap = _server.Requests[1].At - _server.Requests[0].At;
-        Assert.InRange(gap, TimeSpan.FromMilliseconds(950), TimeSpan.FromSeconds(2.9));
+        Assert.Equal(retryAfter, _server.Requests[1].At - _server.Requests[0].At);
+        Assert.Equal(retryAfter, Assert.Single(RetryDelays()));
         Assert.Equal("throttled", Assert.Single(retries.GetMeasurementSnapshot()).Tags["reason"]);
         Assert.Equal(1, throttled.GetMeasurementSnapshot().EvaluateAsCounter());
     }

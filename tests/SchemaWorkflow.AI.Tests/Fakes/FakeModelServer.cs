@@ -30,6 +30,12 @@ public sealed class FakeModelServer : IAsyncDisposable
     /// <summary>Answers each request; when null, the script is used.</summary>
     public Func<RecordedRequest, Task<Reply>>? Handler { get; set; }
 
+    /// <summary>
+    /// The clock that stamps <see cref="RecordedRequest.At"/>: the system clock unless a test puts the endpoint on a fake
+    /// clock and wants the arrival times on that clock too.
+    /// </summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     public IReadOnlyList<RecordedRequest> Requests
     {
         get
@@ -117,7 +123,7 @@ public sealed class FakeModelServer : IAsyncDisposable
             context.Request.Query.ToDictionary(static q => q.Key, static q => q.Value.ToString()),
             context.Request.Headers.ToDictionary(static h => h.Key, static h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body,
-            DateTimeOffset.UtcNow,
+            Clock.GetUtcNow(),
             inFlight);
         lock (_gate)
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using SchemaWorkflow.Standards;
+using SchemaWorkflow.Testing;
 using static SchemaWorkflow.Tests.Standards.StandardsTestSupport;
 
 namespace SchemaWorkflow.Tests.Standards;
@@ -12,7 +13,7 @@ public class EnricherConcurrencyTests
     [InlineData(ExecutionStrategyKind.Sequential)]
     public async Task A_throwing_group_and_a_hanging_group_are_reported_while_the_others_complete(ExecutionStrategyKind strategy)
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerWatchingTimeProvider(new FakeTimeProvider());
         var retriever = new ScriptedRetriever(StandardsKnowledgeBase.Embedded);
         retriever.Throwing.Add(FieldGroups.Electrical);
         retriever.Hanging.Add(FieldGroups.Compliance);
@@ -21,6 +22,12 @@ public class EnricherConcurrencyTests
 
         var running = enricher.EnrichAsync(schema, Context(strategy, time, TimeSpan.FromSeconds(5))).AsTask();
         await retriever.HangEntered.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Move the clock only once every other group is done (it armed its timeout and disposed it): a group still
+        // running when the clock passes 5 s would time out too, however fast it is. Compliance is the last group, so
+        // every strategy has started all seven by now.
+        await WaitUntilAsync(() => time.Armed.Count == schema.Groups.Count && time.LiveTimers == 1);
+        Assert.All(time.Armed, t => Assert.Equal(TimeSpan.FromSeconds(5), t));
         Assert.False(running.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(5));
         var outcome = await running.WaitAsync(TimeSpan.FromSeconds(30));
@@ -45,11 +52,26 @@ public class EnricherConcurrencyTests
     [Fact]
     public async Task A_group_that_ignores_cancellation_is_still_abandoned_at_its_timeout()
     {
+        // On a fake clock: on the system clock the other six groups had to beat the 50 ms timeout too, which a loaded
+        // machine need not do. Here the clock moves only once they are done (the Async strategy starts all seven at
+        // once), and only the stuck group's timer is left.
+        var time = new TimerWatchingTimeProvider(new FakeTimeProvider());
+        var timeout = TimeSpan.FromMilliseconds(50);
         var retriever = new ScriptedRetriever(StandardsKnowledgeBase.Embedded);
         retriever.Stuck.Add(FieldGroups.Mechanical);
         var enricher = new StandardsSchemaEnricher(StandardsKnowledgeBase.Embedded, retriever);
+        var schema = TemperatureTransmitter();
 
-        var outcome = await enricher.EnrichAsync(TemperatureTransmitter(), Context(groupTimeout: TimeSpan.FromMilliseconds(50))).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        var running = enricher.EnrichAsync(schema, Context(time: time, groupTimeout: timeout)).AsTask();
+        await retriever.HangEntered.WaitAsync(TimeSpan.FromSeconds(30));
+        await WaitUntilAsync(() => time.Armed.Count == schema.Groups.Count && time.LiveTimers == 1);
+        Assert.All(time.Armed, t => Assert.Equal(timeout, t));
+        time.Advance(timeout - TimeSpan.FromMilliseconds(1));
+        Assert.False(running.IsCompleted, "The enrichment ended before the stuck group's timeout.");
+
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        // The real-time bound only keeps a stuck enrichment from hanging the run.
+        var outcome = await running.WaitAsync(TimeSpan.FromSeconds(30));
 
         var mechanical = outcome.Report.Groups.Single(static g => g.Group == FieldGroups.Mechanical);
         Assert.Contains("timed out after 50 ms", mechanical.Error, StringComparison.Ordinal);
@@ -119,5 +141,15 @@ public class EnricherConcurrencyTests
         Assert.All(outcomes, o => Assert.Equal(
             expected.Schema.AllFields.Select(static f => f.Values.Count),
             o.Schema.AllFields.Select(static f => f.Values.Count)));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        // Polls only; the bound keeps a broken enricher from hanging the run.
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(1, cts.Token);
+        }
     }
 }
