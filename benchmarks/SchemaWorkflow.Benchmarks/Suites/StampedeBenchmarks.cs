@@ -18,7 +18,7 @@ namespace SchemaWorkflow.Benchmarks.Suites;
 /// swung this ratio between runs (1.02 to 1.15 with the same code) far more than the work of 999 joiners does.
 /// </summary>
 [MemoryDiagnoser]
-[SuiteJob(SuiteJobKind.Macro, iterations: 30)]
+[SuiteJob(SuiteJobKind.Macro, iterations: 60)]
 public class StampedeBenchmarks : IDisposable
 {
     private static readonly TimeSpan Generation = TimeSpan.FromMilliseconds(10);
