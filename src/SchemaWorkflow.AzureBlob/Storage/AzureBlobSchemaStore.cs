@@ -114,7 +114,7 @@ public sealed class AzureBlobSchemaStore : ISchemaStore, ISchemaGenerationLock
                 return Unreadable(key, name, StoreReadStatus.Corrupt, etag, $"the blob has {length} bytes; the limit (MaxBlobBytes) is {_options.MaxBlobBytes}.");
             }
 
-            var bytes = await ReadBoundedAsync(download.Content, length, cancellationToken).ConfigureAwait(false);
+            var bytes = await ReadBoundedAsync(download.Content, length, _options.MaxBlobBytes, cancellationToken).ConfigureAwait(false);
             if (bytes is null)
             {
                 return Unreadable(key, name, StoreReadStatus.Corrupt, etag, $"the blob holds more than the limit (MaxBlobBytes) of {_options.MaxBlobBytes} bytes.");
@@ -368,9 +368,6 @@ public sealed class AzureBlobSchemaStore : ISchemaStore, ISchemaGenerationLock
         AzureBlobLog.BlobUnreadable(_logger, name, key.Value, problem, status.ToString());
         return result ?? new StoreReadResult { Status = status, ETag = etag, Problem = problem };
     }
-
-    private Task<byte[]?> ReadBoundedAsync(Stream content, long declaredLength, CancellationToken cancellationToken) =>
-        ReadBoundedAsync(content, declaredLength, _options.MaxBlobBytes, cancellationToken);
 
     /// <summary>
     /// Reads a blob's body, refusing more than <paramref name="limit"/> bytes. When the service declared the length

@@ -312,8 +312,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
     {
         using var activity = SchemaWorkflowDiagnostics.ActivitySource.StartActivity("schemaworkflow.get_or_generate");
         var strategy = GetStrategy(options);
-        var limit = options.Timeout ?? _options.RequestTimeout;
-        ValidateRequestTimeout(limit);
+        var limit = RequestLimit(options);
 
         // No timer or linked token source per request: the request timeout bounds the store read (in that read's own
         // timer) and the wait for the generation (in the flight's wait group for the request's deadline), the two
@@ -457,8 +456,7 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
         try
         {
             strategy = GetStrategy(options);
-            limit = options.Timeout ?? _options.RequestTimeout;
-            ValidateRequestTimeout(limit);
+            limit = RequestLimit(options);
             waiting = flight.WaitUntil(Deadline(limit, start), _time);
             if (cancellationToken.CanBeCanceled)
             {
@@ -534,6 +532,14 @@ internal sealed class SchemaWorkflowService : ISchemaWorkflow, IDisposable
 
         var left = limit - _time.GetElapsedTime(start);
         return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    /// <summary>The request's time limit: its own, else the configured one, checked against what a timer accepts.</summary>
+    private TimeSpan RequestLimit(SchemaRequestOptions options)
+    {
+        var limit = options.Timeout ?? _options.RequestTimeout;
+        ValidateRequestTimeout(limit);
+        return limit;
     }
 
     /// <summary>The range a timer accepts, checked up front as the request's timer used to check it.</summary>

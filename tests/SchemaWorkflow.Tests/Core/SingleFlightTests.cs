@@ -15,8 +15,7 @@ public sealed class SingleFlightTests
     {
         using var t = new TestWorkflow(o => o.MaxConcurrency = 4);
         using var joins = Joins(t);
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        t.Generator.Gate = gate.Task;
+        var gate = Hold(t.Generator);
 
         var calls = Enumerable.Range(0, callers)
             .Select(_ => Task.Run(() => t.Workflow.GetOrGenerateAsync("Temperature Transmitter").AsTask()))
@@ -40,8 +39,7 @@ public sealed class SingleFlightTests
     public async Task One_caller_cancelling_does_not_cancel_the_shared_generation()
     {
         using var t = new TestWorkflow();
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        t.Generator.Gate = gate.Task;
+        var gate = Hold(t.Generator);
         using var cts = new CancellationTokenSource();
         using var joins = Joins(t);
 
@@ -64,8 +62,7 @@ public sealed class SingleFlightTests
     public async Task All_callers_cancelling_cancels_the_shared_generation()
     {
         using var t = new TestWorkflow();
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        t.Generator.Gate = gate.Task;
+        var gate = Hold(t.Generator);
         using var cts = new CancellationTokenSource();
         using var joins = Joins(t);
 
@@ -93,8 +90,7 @@ public sealed class SingleFlightTests
     public async Task Most_callers_cancelling_leaves_the_generation_running_for_the_rest()
     {
         using var t = new TestWorkflow();
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        t.Generator.Gate = gate.Task;
+        var gate = Hold(t.Generator);
         using var cts = new CancellationTokenSource();
         using var joins = Joins(t);
 
@@ -136,8 +132,7 @@ public sealed class SingleFlightTests
     {
         using var t = new TestWorkflow();
         using var joins = Joins(t);
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        t.Generator.Gate = gate.Task;
+        var gate = Hold(t.Generator);
 
         var first = t.Workflow.GetOrGenerateAsync("globe valve").AsTask();
         await t.Generator.WhenCalls(1);
@@ -214,8 +209,7 @@ public sealed class SingleFlightTests
     {
         using var t = new TestWorkflow();
         using var joins = Joins(t);
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        t.Generator.Gate = gate.Task;
+        var gate = Hold(t.Generator);
 
         var first = t.Workflow.GetOrGenerateAsync("Magnetic Flowmeter").AsTask();
         await t.Generator.WhenCalls(1);
@@ -243,8 +237,7 @@ public sealed class SingleFlightTests
     {
         using var t = new TestWorkflow();
         using var joins = Joins(t);
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        t.Generator.Gate = gate.Task;
+        var gate = Hold(t.Generator);
         var session = new SchemaRequestOptions { SessionId = "buyer-7" };
 
         var first = t.Workflow.GetOrGenerateAsync("Ultrasonic Flowmeter").AsTask();
@@ -274,8 +267,7 @@ public sealed class SingleFlightTests
     {
         using var t = new TestWorkflow();
         using var joins = Joins(t);
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        t.Generator.Gate = gate.Task;
+        var gate = Hold(t.Generator);
 
         var first = t.Workflow.GetOrGenerateAsync("Thermowell").AsTask();
         await t.Generator.WhenCalls(1);
@@ -295,8 +287,7 @@ public sealed class SingleFlightTests
     {
         using var t = new TestWorkflow();
         using var joins = Joins(t);
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        t.Generator.Gate = gate.Task;
+        var gate = Hold(t.Generator);
 
         var first = t.Workflow.GetOrGenerateAsync("Pressure Switch").AsTask();
         await t.Generator.WhenCalls(1);
@@ -307,6 +298,14 @@ public sealed class SingleFlightTests
         gate.SetResult();
         Assert.True((await first).Succeeded);
         Assert.Equal(0, t.Generator.Cancellations);
+    }
+
+    /// <summary>Holds every generation of <paramref name="generator"/> until the returned gate is set.</summary>
+    private static TaskCompletionSource Hold(FakeSchemaGenerator generator)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        generator.Gate = gate.Task;
+        return gate;
     }
 
     private static MetricCollector<long> Joins(TestWorkflow t) =>
